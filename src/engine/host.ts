@@ -1,0 +1,43 @@
+/**
+ * The engine, independent of where it runs: loads our Python package into a Pyodide
+ * instance and runs programs on it. The browser worker and Node (tests, CLI) wrap it.
+ */
+import type { PyodideAPI } from 'pyodide';
+import { TRACE_VERSION, type RunOptions, type RunSummary, type TraceEvent } from '../trace/schema';
+import { parseBatch, parseSummary } from '../trace/validate';
+
+/** Python sources of the `loopscope` package, keyed by file name (`loop.py`, …). */
+export type PackageFiles = Record<string, string>;
+
+export interface Engine {
+  readonly traceVersion: number;
+  /** Runs one program to its end or a limit; batches arrive through `onBatch` while it runs. */
+  run(source: string, filename: string, options: RunOptions,
+    onBatch: (events: TraceEvent[]) => void): RunSummary;
+}
+
+const PACKAGE_DIR = '/loopscope_pkg';
+
+export function installEngine(pyodide: PyodideAPI, files: PackageFiles): Engine {
+  pyodide.FS.mkdirTree(`${PACKAGE_DIR}/loopscope`);
+  for (const [name, text] of Object.entries(files)) {
+    pyodide.FS.writeFile(`${PACKAGE_DIR}/loopscope/${name}`, text);
+  }
+  pyodide.runPython(`
+import sys
+if ${JSON.stringify(PACKAGE_DIR)} not in sys.path:
+    sys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})
+import loopscope
+`);
+  const runProgram = pyodide.runPython('loopscope.run_program') as (
+    source: string, filename: string, options: string, flush: (batch: string) => void) => string;
+
+  return {
+    traceVersion: TRACE_VERSION,
+    run(source, filename, options, onBatch) {
+      const flush = (batch: string) => onBatch(parseBatch(batch));
+      const summary = runProgram(source, filename, JSON.stringify(options), flush);
+      return parseSummary(summary);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+"""Words for what the loop holds: what a task waits on, its await chain, callback labels.
+
+Everything is read from live objects at the moment of the event (the suspended
+coroutine frames and their locals), so nothing has to be bookkept on the side.
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import reprlib
+from typing import Any
+
+from .trace import Tracer
+
+_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
+_short = reprlib.Repr()
+_short.maxstring = 40
+_short.maxother = 40
+_short.maxlist = 4
+
+
+def short_repr(tracer: Tracer, value: Any) -> str:
+    if isinstance(value, asyncio.Future):
+        return tracer.future_label(value)
+    try:
+        return _short.repr(value)
+    except Exception:  # a user __repr__ that raises must not break the trace
+        return f"<{type(value).__name__}>"
+
+
+def await_chain(tracer: Tracer, task: Any) -> list[dict[str, Any]]:
+    """Coroutine frames from the task's coroutine down to what it awaits, outermost first."""
+    frames: list[dict[str, Any]] = []
+    obj = task.get_coro()
+    user_file = tracer.filename
+    while obj is not None and len(frames) < 64:
+        frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None)
+        if frame is None:
+            break
+        code = frame.f_code
+        frames.append({"fn": code.co_qualname, "line": frame.f_lineno,
+                       "user": code.co_filename == user_file, "_frame": frame})
+        obj = getattr(obj, "cr_await", None) or getattr(obj, "gi_yieldfrom", None)
+    return frames
+
+
+def _names(tracer: Tracer, futs: Any) -> list[str]:
+    return [tracer.future_label(f) for f in futs]
+
+
+def _fmt_time(t: float) -> str:
+    return f"{t:.3f}".rstrip("0").rstrip(".") if t == round(t, 3) else f"{t:.3f}"
+
+
+def describe_wait(tracer: Tracer, task: Any, chain: list[dict[str, Any]],
+                  loop_time: float) -> tuple[str, str, list[str], float | None]:
+    """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
+    waiter = getattr(task, "_fut_waiter", None)
+    lib = next((f for f in reversed(chain)
+                if f["_frame"].f_code.co_filename.startswith(_ASYNCIO_DIR)), None)
+    if lib is not None:
+        described = _describe_library_frame(tracer, lib["fn"], lib["_frame"].f_locals, loop_time)
+        if described is not None:
+            return described
+    if waiter is None:
+        return ("yield to the loop (back in the ready queue)", "sleep", [], loop_time)
+    label = tracer.future_label(waiter)
+    if isinstance(waiter, asyncio.Task):
+        return (label, "task", [label], None)
+    children = getattr(waiter, "_children", None)
+    if children is not None:  # the future behind gather()
+        names = _names(tracer, children)
+        return (f"gather({', '.join(names)})", "gather", names, None)
+    return (label, "future", [label], None)
+
+
+def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
+                            now: float) -> tuple[str, str, list[str], float | None] | None:
+    if fn == "sleep":
+        handle = loc.get("h")
+        delay = loc.get("delay", 0)
+        if handle is None:
+            return (f"sleep({delay!r}): yield to the loop", "sleep", [], now)
+        until = handle.when()
+        return (f"sleep({delay!r}) until t={_fmt_time(until)}", "sleep", [], until)
+    if fn in ("Queue.get", "Queue.put", "Queue.join"):
+        q = loc.get("self")
+        size = q.qsize() if q is not None else 0
+        what = {"Queue.get": "empty", "Queue.put": f"full, maxsize={getattr(q, 'maxsize', '?')}",
+                "Queue.join": f"{getattr(q, '_unfinished_tasks', '?')} unfinished"}[fn]
+        return (f"{type(q).__name__}.{fn.split('.')[1]} ({what}, {size} items)", "queue", [], None)
+    if fn in ("Lock.acquire", "Semaphore.acquire", "BoundedSemaphore.acquire"):
+        lock = loc.get("self")
+        waiters = len(getattr(lock, "_waiters", None) or ())
+        kind = "lock" if fn.startswith("Lock") else "semaphore"
+        if kind == "lock":
+            return (f"Lock.acquire (held, {waiters} waiting)", kind, [], None)
+        left = getattr(lock, "_value", 0)
+        return (f"{type(lock).__name__}.acquire ({left} left, {waiters} waiting)", kind, [], None)
+    if fn == "Event.wait":
+        return ("Event.wait (not set)", "event", [], None)
+    if fn in ("Condition.wait", "Condition.wait_for"):
+        return (f"{fn} (until notified)", "condition", [], None)
+    if fn == "Barrier.wait":
+        return ("Barrier.wait", "other", [], None)
+    if fn == "_wait":
+        fs = loc.get("fs") or ()
+        names = _names(tracer, fs)
+        mode = loc.get("return_when", "ALL_COMPLETED")
+        timeout = loc.get("timeout")
+        extra = f", timeout={timeout!r}" if timeout is not None else ""
+        return (f"wait({len(names)} {'task' if len(names) == 1 else 'tasks'}, {mode}{extra})",
+                "wait", names, None)
+    if fn == "wait_for":
+        fut = loc.get("fut")
+        target = [tracer.future_label(fut)] if isinstance(fut, asyncio.Future) else []
+        timeout = loc.get("timeout")
+        what = target[0] if target else "a coroutine"
+        return (f"wait_for({what}, timeout={timeout!r})", "wait_for", target, None)
+    if fn.startswith("_AsCompletedIterator") or fn == "as_completed":
+        return ("as_completed: the next one to finish", "wait", [], None)
+    if fn in ("TaskGroup.__aexit__", "TaskGroup._aexit"):
+        group = loc.get("self")
+        names = _names(tracer, getattr(group, "_tasks", ()) or ())
+        return (f"TaskGroup exit ({len(names)} running)", "taskgroup", names, None)
+    return None
+
+
+def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:
+    if isinstance(callback, functools.partial):
+        return f"partial {callback_label(tracer, callback.func, tuple(callback.args) + args)}"
+    name = getattr(callback, "__qualname__", None) or getattr(callback, "__name__", None) \
+        or type(callback).__name__
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, asyncio.Future):
+        name = f"{tracer.future_label(owner)}.{getattr(callback, '__name__', name)}"
+    shown = ", ".join(short_repr(tracer, a) for a in args)
+    return f"{name}({shown})"

@@ -1,0 +1,216 @@
+"""The virtual-time event loop: asyncio's own BaseEventLoop, with a clock that jumps.
+
+Only three things differ from a real loop: time() reads the virtual clock, the
+"selector" moves that clock to the next timer instead of sleeping, and every
+scheduling decision is reported to the tracer. `_run_once` mirrors CPython's
+(Lib/asyncio/base_events.py) so ready-queue and timer semantics stay the real ones.
+"""
+from __future__ import annotations
+
+import heapq
+import sys
+from asyncio import base_events, events
+from typing import Any
+
+from .errors import Deadlock
+from .loop_trace import LoopTraceMixin
+
+
+class ReadyHandle(events.Handle):
+    __slots__ = ("_hid",)
+
+
+class OrderedTimerHandle(events.TimerHandle):
+    """A timer whose deadline ties break the way they would on a real clock.
+
+    On a real clock two `call_later`/`sleep` deadlines computed one after the other never
+    tie: the later call reads a later "now", so it fires later. On the virtual clock they
+    tie exactly, and heapq is not stable, so relative timers carry their scheduling
+    order as a tie-break. Deadlines the program passed to call_at itself keep a
+    tie-break of 0, so equal ones come out in heap order, exactly as in CPython.
+    """
+
+    __slots__ = ("_hid", "_tiebreak")
+
+    def __lt__(self, other: Any) -> bool:
+        if self._when == other._when:
+            return self._tiebreak < other._tiebreak  # type: ignore[no-any-return]
+        return self._when < other._when  # type: ignore[no-any-return]
+
+
+class _VirtualSelector:
+    """Stands where a selector would: asked to wait, it advances the clock instead."""
+
+    def __init__(self, loop: VirtualEventLoop) -> None:
+        self._loop = loop
+
+    def select(self, timeout: float | None) -> list[Any]:
+        return self._loop._virtual_select(timeout)
+
+    def close(self) -> None:
+        pass
+
+
+class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
+    def __init__(self, world: Any) -> None:
+        super().__init__()
+        self._world = world
+        self._tracer = world.tracer
+        self._clock = world.clock
+        self._selector = _VirtualSelector(self)
+        self._clock_resolution = 1e-9
+        self._loop_id = world.next_loop_id()
+        self._iteration = 0
+        self._trace_loop("create")
+
+    # -- time and the "selector" --------------------------------------------
+
+    def time(self) -> float:
+        return self._clock.now
+
+    def _virtual_select(self, timeout: float | None) -> list[Any]:
+        if timeout is None:
+            raise Deadlock(self._world.deadlock_message(self))
+        if timeout > 0:
+            now = self._clock.now
+            target = now + timeout
+            if self._scheduled and self._scheduled[0]._when <= target:
+                target = self._scheduled[0]._when  # land exactly on the deadline
+            self._world.check_virtual_time(target)
+            self._tracer.emit("clock", None, **{"from": now, "to": target})
+            self._clock.advance_to(target)
+        return []
+
+    def _process_events(self, event_list: list[Any]) -> None:
+        pass
+
+    def _write_to_self(self) -> None:
+        pass
+
+    # -- scheduling ----------------------------------------------------------
+
+    def _call_soon(self, callback: Any, args: Any, context: Any) -> events.Handle:
+        handle = ReadyHandle(callback, args, self, context)
+        handle._hid = self._world.next_handle_id()
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        self._ready.append(handle)
+        if self._tracer.enabled:
+            self._trace_schedule(handle, "ready", None)
+        return handle
+
+    def call_soon_threadsafe(self, callback: Any, *args: Any, context: Any = None) -> events.Handle:
+        # No real threads reach this loop, so a plain ready handle is enough.
+        self._check_closed()
+        return self._call_soon(callback, args, context)
+
+    def call_later(self, delay: float, callback: Any, *args: Any, context: Any = None) -> events.TimerHandle:
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self._add_timer(self.time() + delay, callback, args, context, relative=True)
+
+    def call_at(self, when: float, callback: Any, *args: Any, context: Any = None) -> events.TimerHandle:
+        if when is None:
+            raise TypeError("when cannot be None")
+        # A deadline the program computed itself may tie with another on purpose; one
+        # asyncio computed from "now" (timeout, wait_for) would not tie on a real clock.
+        from_user = sys._getframe(1).f_code.co_filename == self._tracer.filename
+        return self._add_timer(when, callback, args, context, relative=not from_user)
+
+    def _add_timer(self, when: float, callback: Any, args: Any, context: Any,
+                   relative: bool) -> events.TimerHandle:
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = OrderedTimerHandle(when, callback, args, self, context)
+        timer._hid = self._world.next_handle_id()
+        timer._tiebreak = timer._hid if relative else 0
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        if self._tracer.enabled:
+            self._trace_schedule(timer, "timer", when)
+        return timer
+
+    # -- running -------------------------------------------------------------
+
+    def run_forever(self) -> None:
+        self._trace_loop("run_forever")
+        super().run_forever()
+
+    def run_until_complete(self, future: Any) -> Any:
+        self._trace_loop("run_until_complete")
+        return super().run_until_complete(future)
+
+    def stop(self) -> None:
+        self._trace_loop("stop")
+        super().stop()
+
+    def close(self) -> None:
+        if not self._closed and not self.is_running():
+            self._trace_loop("close")
+        super().close()
+
+    def _run_once(self) -> None:
+        sched_count = len(self._scheduled)
+        if (sched_count > base_events._MIN_SCHEDULED_TIMER_HANDLES and
+                self._timer_cancelled_count / sched_count >
+                base_events._MIN_CANCELLED_TIMER_HANDLES_FRACTION):
+            new_scheduled = []
+            for handle in self._scheduled:
+                if handle._cancelled:
+                    handle._scheduled = False
+                else:
+                    new_scheduled.append(handle)
+            heapq.heapify(new_scheduled)
+            self._scheduled = new_scheduled
+            self._timer_cancelled_count = 0
+        else:
+            while self._scheduled and self._scheduled[0]._cancelled:
+                self._timer_cancelled_count -= 1
+                handle = heapq.heappop(self._scheduled)
+                handle._scheduled = False
+
+        self._iteration += 1
+        tracer = self._tracer
+        tracer.it = self._iteration
+
+        timeout = None
+        if self._ready or self._stopping:
+            timeout = 0
+        elif self._scheduled:
+            timeout = self._scheduled[0]._when - self.time()
+            if timeout > base_events.MAXIMUM_SELECT_TIMEOUT:
+                timeout = base_events.MAXIMUM_SELECT_TIMEOUT
+            elif timeout < 0:
+                timeout = 0
+
+        event_list = self._selector.select(timeout)
+        self._process_events(event_list)
+        event_list = None
+
+        end_time = self.time() + self._clock_resolution
+        while self._scheduled:
+            handle = self._scheduled[0]
+            if handle._when >= end_time:
+                break
+            handle = heapq.heappop(self._scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
+            if tracer.enabled:
+                self._trace_timer_due(handle)
+
+        ntodo = len(self._ready)
+        world = self._world
+        for _ in range(ntodo):
+            handle = self._ready.popleft()
+            if handle._cancelled:
+                continue
+            tracer.check_budget()
+            world.callback_started()
+            if tracer.enabled:
+                self._run_traced(handle)
+            else:
+                handle._run()
+        handle = None
+

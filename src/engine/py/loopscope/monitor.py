@@ -1,0 +1,73 @@
+"""sys.monitoring on the user's code objects only: line events and the runaway guard.
+
+Events are switched on per code object, so asyncio's own code runs at full speed.
+A loop like `while True: pass` emits no LINE per turn, so JUMP events feed the guard.
+"""
+from __future__ import annotations
+
+import sys
+from types import CodeType
+from typing import Any
+
+from .world import World
+
+_mon: Any = getattr(sys, "monitoring", None)
+
+
+def code_objects(code: CodeType) -> list[CodeType]:
+    found = [code]
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            found.extend(code_objects(const))
+    return found
+
+
+class Monitor:
+    def __init__(self, world: World, code: CodeType) -> None:
+        self._world = world
+        self._codes = code_objects(code)
+        self._tool: int | None = None
+        self._ticks = 0
+
+    def install(self) -> None:
+        if _mon is None:
+            return
+        for tool in (4, 3, 5):
+            if _mon.get_tool(tool) is None:
+                _mon.use_tool_id(tool, "loopscope")
+                self._tool = tool
+                break
+        if self._tool is None:
+            return
+        ev = _mon.events
+        wanted = ev.JUMP
+        _mon.register_callback(self._tool, ev.JUMP, self._on_jump)
+        if self._world.tracer.lines:
+            wanted |= ev.LINE
+            _mon.register_callback(self._tool, ev.LINE, self._on_line)
+        for code in self._codes:
+            _mon.set_local_events(self._tool, code, wanted)
+
+    def uninstall(self) -> None:
+        if self._tool is None:
+            return
+        for code in self._codes:
+            _mon.set_local_events(self._tool, code, 0)
+        _mon.register_callback(self._tool, _mon.events.JUMP, None)
+        _mon.register_callback(self._tool, _mon.events.LINE, None)
+        _mon.free_tool_id(self._tool)
+        self._tool = None
+
+    def _on_line(self, code: CodeType, line: int) -> None:
+        self._world.tracer.emit_line(line)
+        self._tick(line)
+
+    def _on_jump(self, code: CodeType, offset: int, target: int) -> None:
+        self._tick(None)
+
+    def _tick(self, line: int | None) -> None:
+        self._ticks += 1
+        if self._ticks & 1023 == 0:
+            if line is None:
+                line = self._world.tracer.user_line(3)
+            self._world.check_real_time(line)

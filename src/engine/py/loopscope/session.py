@@ -1,0 +1,153 @@
+"""One run of a user's program, from source text to a finished trace.
+
+The host (browser worker or Node) calls `run_program` once per run; the interpreter is
+reused, so everything installed here is undone in `finally`.
+"""
+from __future__ import annotations
+
+import builtins
+import gc
+import json
+import linecache
+import random
+import sys
+import types
+import warnings
+from typing import Any, Callable
+
+from .capture import TracedStream, make_showwarning
+from .clock import TimePatch, real_perf_counter
+from .errors import StopRun
+from .monitor import Monitor
+from .policy import AsyncioPatch, c_task_counter_next
+from .tb import format_exception, user_frames
+from .world import World
+
+
+def run_program(source: str, filename: str, options_json: str,
+                flush: Callable[[str], Any] | None) -> str:
+    """Run `source` as __main__; stream events through `flush`; return the summary as JSON."""
+    options = json.loads(options_json)
+    world = World(filename, options, flush)
+    tracer = world.tracer
+    tracer.set_task_counter_base(c_task_counter_next())
+    counter = [0]
+    out = TracedStream("stdout", tracer, counter)
+    err = TracedStream("stderr", tracer, counter)
+    world.flush_output = lambda: (out.flush(), err.flush())  # type: ignore[func-returns-value]
+    world.clock.on_block = lambda call, dur: _on_block(world, call, dur)
+    saved = _Saved()
+    time_patch = TimePatch(world.clock)
+    asyncio_patch = AsyncioPatch(world)
+    status, exit_code, message = "finished", 0, ""
+    monitor: Monitor | None = None
+    main = types.ModuleType("__main__")
+    try:
+        sys.stdout, sys.stderr = out, err
+        warnings.showwarning = make_showwarning(tracer, err)
+        random.seed(int(options.get("seed", 1)))
+        sys.argv = [filename]
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        try:
+            code = compile(source, filename, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            text = format_exception(e, filename)
+            err.write(text)
+            tracer.emit("error", e.lineno, excType=type(e).__name__, message=str(e.msg),
+                        traceback=text, frames=[])
+            return _finish(world, out, err, "syntax-error", 1,
+                           f"{type(e).__name__}: {e.msg} (line {e.lineno})")
+        main.__dict__.update(__file__=filename, __builtins__=builtins)
+        sys.modules["__main__"] = main
+        time_patch.install()
+        asyncio_patch.install()
+        monitor = Monitor(world, code)
+        monitor.install()
+        try:
+            exec(code, main.__dict__)
+        except SystemExit as e:
+            exit_code, status, message = _system_exit(e, err)
+        except StopRun as e:
+            status, exit_code, message = e.status, 3, e.message
+            tracer.stopped = False  # let the stop itself be recorded
+            if e.status == "deadlock":
+                tracer.emit("error", e.line, excType="Deadlock", message=e.message,
+                            traceback="", frames=[])
+        except BaseException as e:
+            text = format_exception(e, filename)
+            err.write(text)
+            frames = user_frames(e, filename)
+            tracer.emit("error", frames[-1]["line"] if frames else None, excType=type(e).__name__,
+                        message=str(e), traceback=text, frames=frames)
+            status, exit_code, message = "raised", 1, f"{type(e).__name__}: {e}"
+        finally:
+            monitor.uninstall()
+            # As at interpreter exit: drop the program's globals so objects it leaves
+            # behind are finalised now ("Task was destroyed but it is pending!", ...).
+            if status != "limit":
+                main.__dict__.clear()
+                gc.collect()
+        return _finish(world, out, err, status, exit_code, message)
+    finally:
+        if monitor is not None:
+            monitor.uninstall()
+        asyncio_patch.uninstall()
+        time_patch.uninstall()
+        saved.restore()
+        linecache.cache.pop(filename, None)
+
+
+def _finish(world: World, out: TracedStream, err: TracedStream, status: str, exit_code: int,
+            message: str) -> str:
+    out.flush()
+    err.flush()
+    tracer = world.tracer
+    tracer.task = None
+    tracer.stopped = False
+    tracer.emit("end", None, status=status, exitCode=exit_code, message=message)
+    tracer.flush()
+    return json.dumps({
+        "status": status, "exitCode": exit_code, "message": message, "events": tracer.seq,
+        "virtualTime": world.clock.now,
+        "wallMs": (real_perf_counter() - world.started) * 1000,
+    })
+
+
+def _system_exit(e: SystemExit, err: TracedStream) -> tuple[int, str, str]:
+    code = e.code
+    if code is None or code == 0:
+        return 0, "finished", ""
+    if isinstance(code, int):
+        return 1, "raised", f"SystemExit: {code}"
+    err.write(f"{code}\n")  # CPython prints a non-integer exit code to stderr
+    return 1, "raised", f"SystemExit: {code}"
+
+
+def _on_block(world: World, call: str, seconds: float) -> None:
+    tracer = world.tracer
+    world.check_virtual_time(world.clock.now + seconds)
+    tracer.emit("blocked", tracer.user_line(3), call=call, dur=seconds)
+
+
+class _Saved:
+    """Interpreter state a run changes, captured so the next run starts clean."""
+
+    def __init__(self) -> None:
+        self.stdout, self.stderr = sys.stdout, sys.stderr
+        self.showwarning = warnings.showwarning
+        self.filters = list(warnings.filters)
+        self.main = sys.modules.get("__main__")
+        self.argv = list(sys.argv)
+        self.random_state = random.getstate()
+        self.recursion_limit = sys.getrecursionlimit()
+
+    def restore(self) -> None:
+        sys.stdout, sys.stderr = self.stdout, self.stderr
+        warnings.showwarning = self.showwarning
+        warnings.filters[:] = self.filters
+        warnings._filters_mutated()  # type: ignore[attr-defined]  # drop cached "once" decisions
+        if self.main is not None:
+            sys.modules["__main__"] = self.main
+        sys.argv = self.argv
+        random.setstate(self.random_state)
+        sys.setrecursionlimit(self.recursion_limit)

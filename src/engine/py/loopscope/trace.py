@@ -1,0 +1,151 @@
+"""The tracer: turns what the loop does into trace events and streams them in batches.
+
+Events are plain dicts whose keys follow src/trace/schema.ts; a batch goes to the host
+as one JSON string, so crossing into JavaScript costs one call per batch, not per event.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import weakref
+from typing import Any, Callable
+
+from .clock import VirtualClock, real_perf_counter
+from .errors import LimitReached
+
+_AUTO_TASK_NAME = re.compile(r"Task-(\d+)$")
+
+
+class Tracer:
+    def __init__(self, clock: VirtualClock, filename: str, options: dict[str, Any],
+                 flush: Callable[[str], Any] | None) -> None:
+        self.clock = clock
+        self.filename = filename
+        self.enabled: bool = bool(options.get("trace", True))
+        self.lines: bool = self.enabled and bool(options.get("lines", True))
+        self.max_events: int = int(options.get("maxEvents", 200_000))
+        self.batch_size: int = int(options.get("batchSize", 2000))
+        self._flush_cb = flush
+        self.seq = 0
+        self.it = 0
+        self.task: str | None = None  # name of the task whose step is running
+        self.stopped = False
+        # Code objects of the loop's callback dispatch, set by the loop module.
+        self.dispatch_codes: frozenset[Any] = frozenset()
+        self._buf: list[dict[str, Any]] = []
+        self._last_flush = real_perf_counter()
+        self._names: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+        self._used_names: set[str] = set()
+        self._auto_next = 0  # next number the C task-name counter will hand out
+        self._auto_count = 0  # our own Task-N numbering, from 1 for every run
+        self._future_ids: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+        self._future_count = 0
+
+    # -- events -------------------------------------------------------------
+
+    def emit(self, kind: str, line: int | None = None, **fields: Any) -> None:
+        if not self.enabled or self.stopped:
+            return
+        ev = {"seq": self.seq, "t": self.clock.now, "it": self.it, "task": self.task,
+              "line": line, "kind": kind}
+        ev.update(fields)
+        self._buf.append(ev)
+        self.seq += 1
+        if len(self._buf) >= self.batch_size or (
+                self.seq & 255 == 0 and real_perf_counter() - self._last_flush > 0.05):
+            self.flush()
+        if self.seq >= self.max_events + 10_000:
+            # One callback produced a flood of events; stop here, not at the next callback.
+            self.limit_events()
+
+    def emit_line(self, line: int) -> None:
+        if self.stopped:
+            return
+        self._buf.append({"seq": self.seq, "t": self.clock.now, "it": self.it,
+                          "task": self.task, "line": line, "kind": "line"})
+        self.seq += 1
+        if len(self._buf) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        self._last_flush = real_perf_counter()
+        if not self._buf:
+            return
+        payload = json.dumps(self._buf, ensure_ascii=False, allow_nan=False, default=repr)
+        self._buf = []
+        if self._flush_cb is not None:
+            self._flush_cb(payload)
+
+    def check_budget(self) -> None:
+        if self.stopped:
+            raise LimitReached("the run was already stopped")
+        if self.seq >= self.max_events:
+            self.limit_events()
+
+    def limit_events(self) -> None:
+        self.halt(f"event limit reached: {self.max_events:,} trace events")
+
+    def halt(self, message: str, line: int | None = None) -> None:
+        """Stop the run at a limit: record why, then unwind like a Ctrl+C."""
+        if not self.stopped:
+            self.emit("warning", line, category="Limit", legacy=False, message=message)
+            self.stopped = True
+        raise LimitReached(message, line)
+
+    def user_line(self, depth: int = 2) -> int | None:
+        """Line of the innermost frame of the user's program on the current stack.
+
+        The walk stops at the loop's dispatch: above it is the code that started the loop
+        (`asyncio.run(main())`), which is not where a callback's work happens.
+        """
+        f: Any = sys._getframe(depth)
+        fname = self.filename
+        boundary = self.dispatch_codes
+        while f is not None:
+            code = f.f_code
+            if code.co_filename == fname:
+                return f.f_lineno
+            if code in boundary:
+                return None
+            f = f.f_back
+        return None
+
+    # -- names --------------------------------------------------------------
+
+    def set_task_counter_base(self, next_auto: int) -> None:
+        self._auto_next = next_auto
+
+    def task_name(self, task: Any) -> str | None:
+        return self._names.get(task)
+
+    def register_task(self, task: Any) -> str:
+        """Give a new task a stable, readable, unique id: its name, numbered per run.
+
+        CPython numbers automatic names with a process-wide counter; a fresh interpreter
+        starts at Task-1, so each run renumbers them to read as it would there.
+        """
+        name = task.get_name()
+        m = _AUTO_TASK_NAME.match(name)
+        if m and int(m.group(1)) == self._auto_next:
+            self._auto_next += 1
+            self._auto_count += 1
+            name = f"Task-{self._auto_count}"
+            task.set_name(name)
+        unique, n = name, 2
+        while unique in self._used_names:
+            unique, n = f"{name}#{n}", n + 1
+        self._used_names.add(unique)
+        self._names[task] = unique
+        return unique
+
+    def future_label(self, fut: Any) -> str:
+        name = self._names.get(fut)
+        if name is not None:
+            return name
+        label = self._future_ids.get(fut)
+        if label is None:
+            self._future_count += 1
+            label = f"{type(fut).__name__.lstrip('_')}#{self._future_count}"
+            self._future_ids[fut] = label
+        return label

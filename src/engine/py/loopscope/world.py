@@ -1,0 +1,94 @@
+"""The simulated world of one run: its clock, tracer, ids and budgets."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Callable
+
+from .clock import VirtualClock, real_perf_counter
+from .describe import await_chain, describe_wait
+from .trace import Tracer
+
+
+def dispatch_codes() -> frozenset[Any]:
+    from .loop import VirtualEventLoop
+    from .loop_trace import LoopTraceMixin
+    return frozenset({VirtualEventLoop._run_once.__code__, LoopTraceMixin._run_traced.__code__})
+
+
+class World:
+    def __init__(self, filename: str, options: dict[str, Any],
+                 flush: Callable[[str], Any] | None) -> None:
+        self.options = options
+        self.clock = VirtualClock()
+        self.tracer = Tracer(self.clock, filename, options, flush)
+        self.tracer.dispatch_codes = dispatch_codes()
+        self.max_time = float(options.get("maxTime", 7 * 24 * 3600))
+        self.max_real_s = float(options.get("maxRealMs", 10_000)) / 1000
+        self.max_callback_s = float(options.get("maxCallbackMs", 2_000)) / 1000
+        self.started = real_perf_counter()
+        self.callback_start = self.started
+        self.running_task: Any = None
+        self.running_task_reported = False
+        # Where each suspended task is parked (its innermost user line), by task id.
+        self.parked_line: dict[str, int] = {}
+        self.flush_output: Callable[[], None] = lambda: None
+        self._loop_ids = 0
+        self._handle_ids = 0
+
+    def next_loop_id(self) -> int:
+        self._loop_ids += 1
+        return self._loop_ids
+
+    def next_handle_id(self) -> int:
+        self._handle_ids += 1
+        return self._handle_ids
+
+    # -- budgets ---------------------------------------------------------------
+
+    def callback_started(self) -> None:
+        self.callback_start = real_perf_counter()
+
+    def check_virtual_time(self, target: float) -> None:
+        if target > self.max_time:
+            self.tracer.halt(
+                f"virtual time limit reached: the next timer is at t={target:g} s, "
+                f"past the limit of {self.max_time:g} s")
+
+    def check_real_time(self, line: int | None) -> None:
+        """Called from the line/jump monitor: stops code that never yields."""
+        now = real_perf_counter()
+        if now - self.callback_start > self.max_callback_s:
+            ms = (now - self.callback_start) * 1000
+            if self.running_task is not None:
+                where = f"{self.tracer.task_name(self.running_task)}"
+            elif asyncio.events._get_running_loop() is not None:
+                where = "this callback"
+            else:
+                where = "the program's top-level code"
+            self.tracer.halt(
+                f"{where} ran {ms:.0f} ms without yielding to the loop"
+                + (f" (at line {line})" if line else ""), line)
+        if now - self.started > self.max_real_s:
+            self.tracer.halt(f"real-time limit reached: the run took over "
+                               f"{self.max_real_s:g} s of real time", line)
+
+    # -- deadlock ---------------------------------------------------------------
+
+    def deadlock_message(self, loop: Any) -> str:
+        waiting = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        if not waiting:
+            return ("The loop has nothing to do and nothing can wake it: no callback is "
+                    "ready, no timer is set and no I/O is in flight. A real program would "
+                    "hang here forever.")
+        lines = []
+        for task in sorted(waiting, key=lambda t: self.tracer.task_name(t) or t.get_name()):
+            name = self.tracer.task_name(task) or task.get_name()
+            chain = await_chain(self.tracer, task)
+            awaits, _, _, _ = describe_wait(self.tracer, task, chain, self.clock.now)
+            line = next((f["line"] for f in reversed(chain) if f["user"]), None)
+            where = f" (line {line})" if line else ""
+            lines.append(f"  {name} waits on {awaits}{where}")
+        n = len(waiting)
+        return (f"Deadlock: no callback is ready, no timer is set and no I/O is in flight, "
+                f"yet {n} {'task waits' if n == 1 else 'tasks wait'}; nothing can ever wake "
+                "them:\n" + "\n".join(lines))

@@ -1,0 +1,48 @@
+/**
+ * Checks at the boundary: what crosses from Python (or from a saved file) is only
+ * trusted after these. Cheap enough to run on every batch.
+ */
+import { EVENT_KINDS, type RunSummary, type TraceEvent } from './schema';
+
+const KINDS = new Set<string>(EVENT_KINDS);
+const STATUSES = new Set(['finished', 'raised', 'deadlock', 'limit', 'stopped', 'syntax-error']);
+
+export class TraceFormatError extends Error {}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Validates the fields every event has; kind-specific fields are trusted from the engine. */
+export function checkEvent(x: unknown, expectedSeq?: number): TraceEvent {
+  if (!isRecord(x)) throw new TraceFormatError('event is not an object');
+  const { seq, t, it, kind, task, line } = x;
+  if (typeof seq !== 'number' || (expectedSeq !== undefined && seq !== expectedSeq)) {
+    throw new TraceFormatError(`event seq ${String(seq)} out of order (expected ${expectedSeq})`);
+  }
+  if (typeof t !== 'number' || !Number.isFinite(t)) throw new TraceFormatError(`event ${seq}: bad time`);
+  if (typeof it !== 'number') throw new TraceFormatError(`event ${seq}: bad iteration`);
+  if (typeof kind !== 'string' || !KINDS.has(kind)) {
+    throw new TraceFormatError(`event ${seq}: unknown kind ${String(kind)}`);
+  }
+  if (task !== null && typeof task !== 'string') throw new TraceFormatError(`event ${seq}: bad task`);
+  if (line !== null && typeof line !== 'number') throw new TraceFormatError(`event ${seq}: bad line`);
+  return x as unknown as TraceEvent;
+}
+
+/** Parses one JSON batch from the engine; events must be consecutive. */
+export function parseBatch(json: string): TraceEvent[] {
+  const data: unknown = JSON.parse(json);
+  if (!Array.isArray(data)) throw new TraceFormatError('batch is not an array');
+  const first = isRecord(data[0]) && typeof data[0].seq === 'number' ? data[0].seq : 0;
+  return data.map((ev, i) => checkEvent(ev, first + i));
+}
+
+export function parseSummary(json: string): RunSummary {
+  const data: unknown = JSON.parse(json);
+  if (!isRecord(data) || typeof data.status !== 'string' || !STATUSES.has(data.status)
+    || typeof data.exitCode !== 'number' || typeof data.events !== 'number') {
+    throw new TraceFormatError('malformed run summary');
+  }
+  return data as unknown as RunSummary;
+}
