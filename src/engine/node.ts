@@ -32,7 +32,8 @@ export async function createNodeEngine(): Promise<NodeEngine> {
     indexURL,
     // Fixed string hashing, so set iteration order is the same on every run of a scenario.
     env: { PYTHONHASHSEED: '0' },
-    stdout: (line) => process.stdout.write(`[pyodide] ${line}\n`),
+    // Our package captures the program's own output; anything here is Pyodide's.
+    stdout: (line) => process.stderr.write(`[pyodide] ${line}\n`),
     stderr: (line) => process.stderr.write(`[pyodide] ${line}\n`),
   });
   const engine = installEngine(pyodide, readPackageFiles());

@@ -11,6 +11,8 @@ from .trace import Tracer
 # cannot exhaust the tab's memory.
 MAX_OUTPUT_CHARS = 2_000_000
 
+AT_EXIT_FILENAME = "<sys>"
+
 
 class TracedStream(io.TextIOBase):
     """A text stream that emits whole lines as `output` events.
@@ -64,7 +66,7 @@ class TracedStream(io.TextIOBase):
                 f"\n[Loopscope: output stopped after {MAX_OUTPUT_CHARS:,} characters; "
                 "the program keeps running]\n")
         t = self._tracer
-        t.emit("output", t.user_line(3), stream=self._name, text=text)
+        t.record("output", t.user_line(3), stream=self._name, text=text)
 
 
 def make_showwarning(tracer: Tracer, stderr: TextIO) -> Any:
@@ -72,6 +74,8 @@ def make_showwarning(tracer: Tracer, stderr: TextIO) -> Any:
 
     def showwarning(message: Any, category: type, filename: str, lineno: int,
                     file: Any = None, line: str | None = None) -> None:
+        if filename == AT_EXIT_FILENAME:
+            lineno = 0  # CPython has no frame at exit and reports line 0
         line_no = lineno if filename == tracer.filename else tracer.user_line(2)
         tracer.emit("warning", line_no, category=category.__name__, message=str(message),
                     legacy=False)

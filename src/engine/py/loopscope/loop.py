@@ -152,6 +152,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
         super().close()
 
     def _run_once(self) -> None:
+        self._tracer.check_budget()
         sched_count = len(self._scheduled)
         if (sched_count > base_events._MIN_SCHEDULED_TIMER_HANDLES and
                 self._timer_cancelled_count / sched_count >

@@ -6,6 +6,7 @@ reused, so everything installed here is undone in `finally`.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import gc
 import json
 import linecache
@@ -15,7 +16,7 @@ import types
 import warnings
 from typing import Any, Callable
 
-from .capture import TracedStream, make_showwarning
+from .capture import AT_EXIT_FILENAME, TracedStream, make_showwarning
 from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
 from .monitor import Monitor
@@ -36,33 +37,30 @@ def run_program(source: str, filename: str, options_json: str,
     err = TracedStream("stderr", tracer, counter)
     world.flush_output = lambda: (out.flush(), err.flush())  # type: ignore[func-returns-value]
     world.clock.on_block = lambda call, dur: _on_block(world, call, dur)
-    saved = _Saved()
-    time_patch = TimePatch(world.clock)
-    asyncio_patch = AsyncioPatch(world)
     status, exit_code, message = "finished", 0, ""
-    monitor: Monitor | None = None
     main = types.ModuleType("__main__")
-    try:
+    with contextlib.ExitStack() as undo:
+        undo.callback(_Saved().restore)
         sys.stdout, sys.stderr = out, err
         warnings.showwarning = make_showwarning(tracer, err)
         random.seed(int(options.get("seed", 1)))
         sys.argv = [filename]
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        undo.callback(linecache.cache.pop, filename, None)
         try:
             code = compile(source, filename, "exec", dont_inherit=True)
         except SyntaxError as e:
             text = format_exception(e, filename)
             err.write(text)
-            tracer.emit("error", e.lineno, excType=type(e).__name__, message=str(e.msg),
+            tracer.record("error", e.lineno, excType=type(e).__name__, message=str(e.msg),
                         traceback=text, frames=[])
             return _finish(world, out, err, "syntax-error", 1,
                            f"{type(e).__name__}: {e.msg} (line {e.lineno})")
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
-        time_patch.install()
-        asyncio_patch.install()
-        monitor = Monitor(world, code)
-        monitor.install()
+        for patch in (TimePatch(world.clock), AsyncioPatch(world), Monitor(world, code)):
+            patch.install()
+            undo.callback(patch.uninstall)
         try:
             exec(code, main.__dict__)
         except SystemExit as e:
@@ -71,30 +69,33 @@ def run_program(source: str, filename: str, options_json: str,
             status, exit_code, message = e.status, 3, e.message
             tracer.stopped = False  # let the stop itself be recorded
             if e.status == "deadlock":
-                tracer.emit("error", e.line, excType="Deadlock", message=e.message,
+                tracer.record("error", e.line, excType="Deadlock", message=e.message,
                             traceback="", frames=[])
+        except KeyboardInterrupt:
+            status, exit_code, message = "stopped", 3, "Stopped by the user."
         except BaseException as e:
             text = format_exception(e, filename)
             err.write(text)
             frames = user_frames(e, filename)
-            tracer.emit("error", frames[-1]["line"] if frames else None, excType=type(e).__name__,
+            tracer.record("error", frames[-1]["line"] if frames else None, excType=type(e).__name__,
                         message=str(e), traceback=text, frames=frames)
             status, exit_code, message = "raised", 1, f"{type(e).__name__}: {e}"
-        finally:
-            monitor.uninstall()
-            # As at interpreter exit: drop the program's globals so objects it leaves
-            # behind are finalised now ("Task was destroyed but it is pending!", ...).
-            if status != "limit":
-                main.__dict__.clear()
-                gc.collect()
+        # A stopped run has said why; what its leftovers would log on the way out
+        # ("Task was destroyed but it is pending!") is noise, so it is dropped.
+        tracer.stopped = status in ("limit", "deadlock", "stopped")
+        _finalize_like_interpreter_exit(main)
         return _finish(world, out, err, status, exit_code, message)
-    finally:
-        if monitor is not None:
-            monitor.uninstall()
-        asyncio_patch.uninstall()
-        time_patch.uninstall()
-        saved.restore()
-        linecache.cache.pop(filename, None)
+
+
+# Runs under the file name CPython gives to what happens at interpreter exit, so a
+# warning raised here reads "<sys>:0: RuntimeWarning: coroutine 'f' was never awaited".
+_AT_EXIT = compile("namespace.clear(); gc.collect()\n", AT_EXIT_FILENAME, "exec")
+
+
+def _finalize_like_interpreter_exit(main: types.ModuleType) -> None:
+    """Drop the program's globals so what it left behind is finalised now, as at exit
+    ("Task was destroyed but it is pending!", never-awaited coroutines, ...)."""
+    exec(_AT_EXIT, {"namespace": main.__dict__, "gc": gc})
 
 
 def _finish(world: World, out: TracedStream, err: TracedStream, status: str, exit_code: int,
@@ -104,7 +105,7 @@ def _finish(world: World, out: TracedStream, err: TracedStream, status: str, exi
     tracer = world.tracer
     tracer.task = None
     tracer.stopped = False
-    tracer.emit("end", None, status=status, exitCode=exit_code, message=message)
+    tracer.record("end", None, status=status, exitCode=exit_code, message=message)
     tracer.flush()
     return json.dumps({
         "status": status, "exitCode": exit_code, "message": message, "events": tracer.seq,

@@ -31,6 +31,7 @@ class Tracer:
         self.it = 0
         self.task: str | None = None  # name of the task whose step is running
         self.stopped = False
+        self.stop_message = ""
         # Code objects of the loop's callback dispatch, set by the loop module.
         self.dispatch_codes: frozenset[Any] = frozenset()
         self._buf: list[dict[str, Any]] = []
@@ -45,7 +46,13 @@ class Tracer:
     # -- events -------------------------------------------------------------
 
     def emit(self, kind: str, line: int | None = None, **fields: Any) -> None:
-        if not self.enabled or self.stopped:
+        """Record a scheduling event (skipped when tracing is off, as in benchmarks)."""
+        if self.enabled:
+            self.record(kind, line, **fields)
+
+    def record(self, kind: str, line: int | None = None, **fields: Any) -> None:
+        """Record an event even with tracing off: output, errors and the end of a run."""
+        if self.stopped:
             return
         ev = {"seq": self.seq, "t": self.clock.now, "it": self.it, "task": self.task,
               "line": line, "kind": kind}
@@ -79,7 +86,8 @@ class Tracer:
 
     def check_budget(self) -> None:
         if self.stopped:
-            raise LimitReached("the run was already stopped")
+            # Clean-up code (asyncio.run closing the loop) tried to go on: stop it the same way.
+            raise LimitReached(self.stop_message)
         if self.seq >= self.max_events:
             self.limit_events()
 
@@ -89,9 +97,10 @@ class Tracer:
     def halt(self, message: str, line: int | None = None) -> None:
         """Stop the run at a limit: record why, then unwind like a Ctrl+C."""
         if not self.stopped:
-            self.emit("warning", line, category="Limit", legacy=False, message=message)
+            self.record("warning", line, category="Limit", legacy=False, message=message)
             self.stopped = True
-        raise LimitReached(message, line)
+            self.stop_message = message
+        raise LimitReached(self.stop_message, line)
 
     def user_line(self, depth: int = 2) -> int | None:
         """Line of the innermost frame of the user's program on the current stack.

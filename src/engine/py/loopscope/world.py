@@ -90,5 +90,5 @@ class World:
             lines.append(f"  {name} waits on {awaits}{where}")
         n = len(waiting)
         return (f"Deadlock: no callback is ready, no timer is set and no I/O is in flight, "
-                f"yet {n} {'task waits' if n == 1 else 'tasks wait'}; nothing can ever wake "
-                "them:\n" + "\n".join(lines))
+                f"yet {n} {'task waits' if n == 1 else 'tasks wait'} and nothing can ever wake "
+                f"{'it' if n == 1 else 'them'}:\n" + "\n".join(lines))

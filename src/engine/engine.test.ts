@@ -1,0 +1,234 @@
+// Behaviour of the engine that a user would notice: the trace's story, the virtual
+// clock, deadlocks, limits, errors and a clean state between runs.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../trace/schema';
+import { runAndCollect } from './collect';
+import { createNodeEngine, type NodeEngine } from './node';
+
+let engine: NodeEngine;
+beforeAll(async () => { engine = await createNodeEngine(); });
+
+const run = (source: string, options = {}) => runAndCollect(engine, source, options);
+const py = (lines: string) => lines.replace(/^\n/, '');
+
+const GATHER3 = py(`
+import asyncio
+
+async def job(name, delay):
+    print(name, "starts")
+    await asyncio.sleep(delay)
+    print(name, "ends")
+    return delay
+
+async def main():
+    print(await asyncio.gather(job("red", 2), job("green", 1), job("blue", 3)))
+
+asyncio.run(main())
+`);
+
+function storyOf(events: TraceEvent[], task: string): string[] {
+  const story: string[] = [];
+  for (const ev of events) {
+    if (ev.kind === 'task-created' && ev.id === task) story.push('created');
+    if (ev.kind === 'schedule' && ev.target === task) story.push('scheduled');
+    if (ev.kind === 'resume' && ev.id === task) story.push('resumed');
+    if (ev.kind === 'suspend' && ev.id === task) story.push(`suspended on ${ev.awaits}`);
+    if (ev.kind === 'task-done' && ev.id === task) story.push(`${ev.state} ${ev.result}`);
+  }
+  return story;
+}
+
+describe('a three-task gather', () => {
+  it('prints what CPython prints, in virtual time', () => {
+    const r = run(GATHER3);
+    expect(r.stdout).toBe('red starts\ngreen starts\nblue starts\ngreen ends\nred ends\nblue ends\n[2, 1, 3]\n');
+    expect(r.summary).toMatchObject({ status: 'finished', exitCode: 0, virtualTime: 3 });
+  });
+
+  it('tells each task\'s story: created, scheduled, resumed, suspended, woken, done', () => {
+    const { events } = run(GATHER3);
+    expect(storyOf(events, 'Task-2')).toEqual([
+      'created', 'scheduled', 'resumed', 'suspended on sleep(2) until t=2',
+      'scheduled', 'resumed', 'done 2']);
+    expect(storyOf(events, 'Task-3')[3]).toBe('suspended on sleep(1) until t=1');
+    const main = events.find((e) => e.kind === 'suspend' && e.id === 'Task-1');
+    expect(main).toMatchObject({ wait: 'gather', on: ['Task-2', 'Task-3', 'Task-4'], line: 10 });
+    const jumps = events.filter((e) => e.kind === 'clock').map((e) => e.kind === 'clock' && [e.from, e.to]);
+    expect(jumps).toEqual([[0, 1], [1, 2], [2, 3]]);
+  });
+
+  it('attributes output to the task that printed it, at the line that printed it', () => {
+    const out = run(GATHER3).events.filter((e) => e.kind === 'output');
+    expect(out.map((e) => [e.task, e.line, e.t])).toEqual([
+      ['Task-2', 4, 0], ['Task-3', 4, 0], ['Task-4', 4, 0],
+      ['Task-3', 6, 1], ['Task-2', 6, 2], ['Task-4', 6, 3], ['Task-1', 10, 3]]);
+  });
+
+  it('numbers events without gaps and never moves the clock backwards', () => {
+    const { events } = run(GATHER3);
+    events.forEach((e, i) => expect(e.seq).toBe(i));
+    for (let i = 1; i < events.length; i++) expect(events[i]!.t).toBeGreaterThanOrEqual(events[i - 1]!.t);
+    expect(events.at(-1)).toMatchObject({ kind: 'end', status: 'finished' });
+  });
+});
+
+describe('the virtual clock', () => {
+  it('sleeps an hour in no real time, and time.time() moves with the loop', () => {
+    const r = run(py(`
+import asyncio, time
+async def main():
+    t0, m0 = time.time(), asyncio.get_running_loop().time()
+    await asyncio.sleep(3600)
+    print(time.time() - t0, asyncio.get_running_loop().time() - m0)
+asyncio.run(main())
+`));
+    expect(r.stdout).toBe('3600.0 3600.0\n');
+    expect(r.summary.wallMs).toBeLessThan(2000);
+  });
+
+  it('fires equal deadlines in the order they were set, as on a real clock', () => {
+    const r = run(py(`
+import asyncio
+async def tick(i):
+    await asyncio.sleep(0.01)
+    print(i, end=" ")
+    await asyncio.sleep(0.01)
+    print(i, end=" ")
+async def main():
+    await asyncio.gather(*(tick(i) for i in range(40)))
+asyncio.run(main())
+`));
+    const order = Array.from({ length: 40 }, (_, i) => i).join(' ');
+    expect(r.stdout).toBe(`${order} ${order} `);
+  });
+
+  it('lets time.sleep block the loop and records it', () => {
+    const r = run(py(`
+import asyncio, time
+async def blocker():
+    time.sleep(2)
+    print("blocker done at", asyncio.get_running_loop().time())
+async def ticker():
+    await asyncio.sleep(1)
+    print("ticker woke at", asyncio.get_running_loop().time())
+async def main():
+    await asyncio.gather(ticker(), blocker())
+asyncio.run(main())
+`));
+    expect(r.stdout).toBe('blocker done at 2.0\nticker woke at 2.0\n');
+    const blocked = r.events.find((e) => e.kind === 'blocked');
+    expect(blocked).toMatchObject({ call: 'time.sleep(2)', dur: 2, task: 'Task-3', line: 3, t: 0 });
+  });
+});
+
+describe('deadlock', () => {
+  it('stops and names each waiting task and what it waits on', () => {
+    const r = run(py(`
+import asyncio
+async def consumer(q):
+    item = await q.get()
+async def main():
+    q = asyncio.Queue()
+    lock = asyncio.Lock()
+    await lock.acquire()
+    t = asyncio.create_task(consumer(q))
+    async with lock:
+        pass
+asyncio.run(main())
+`));
+    expect(r.summary).toMatchObject({ status: 'deadlock', exitCode: 3 });
+    expect(r.summary.message).toContain('Task-1 waits on Lock.acquire (held, 1 waiting) (line 9)');
+    expect(r.summary.message).toContain('Task-2 waits on Queue.get (empty, 0 items) (line 3)');
+    expect(r.events.some((e) => e.kind === 'error' && e.excType === 'Deadlock')).toBe(true);
+  });
+});
+
+describe('limits', () => {
+  it('stops a program that never ends at the virtual-time limit', () => {
+    const r = run(py(`
+import asyncio
+async def main():
+    while True:
+        await asyncio.sleep(60)
+asyncio.run(main())
+`), { maxTime: 600 });
+    expect(r.summary).toMatchObject({ status: 'limit', exitCode: 3 });
+    expect(r.summary.message).toContain('virtual time limit');
+    expect(r.summary.virtualTime).toBe(600);
+  });
+
+  it('stops at the event limit', () => {
+    const r = run('import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n',
+      { maxEvents: 5000 });
+    expect(r.summary.status).toBe('limit');
+    expect(r.events.length).toBeLessThan(5100);
+  });
+
+  it('stops a callback that never yields, and says where', () => {
+    const r = run('import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n',
+      { maxCallbackMs: 300, lines: false } as object);
+    expect(r.summary.status).toBe('limit');
+    expect(r.summary.message).toMatch(/Task-1 ran \d+ ms without yielding to the loop \(at line [34]\)/);
+    expect(r.summary.wallMs).toBeLessThan(3000);
+  });
+});
+
+describe('errors', () => {
+  it('reports a syntax error on its line', () => {
+    const r = run('import asyncio\nprint "hello"\n');
+    expect(r.summary).toMatchObject({ status: 'syntax-error', exitCode: 1 });
+    expect(r.stderr).toContain("Missing parentheses in call to 'print'");
+    expect(r.events.find((e) => e.kind === 'error')).toMatchObject({ line: 2, excType: 'SyntaxError' });
+  });
+
+  it('shows a traceback of the program\'s own frames only', () => {
+    const r = run(py(`
+import asyncio
+async def fail():
+    raise ValueError("boom")
+async def main():
+    await fail()
+asyncio.run(main())
+`));
+    expect(r.summary).toMatchObject({ status: 'raised', exitCode: 1 });
+    expect(r.stderr).toContain('ValueError: boom');
+    expect(r.stderr).not.toContain('base_events.py');
+    expect(r.stderr).not.toContain('loopscope');
+    const error = r.events.find((e) => e.kind === 'error');
+    expect(error && error.kind === 'error' && error.frames.map((f) => f.line)).toEqual([6, 5, 3]);
+  });
+});
+
+describe('old tutorial idioms', () => {
+  it('runs module-level get_event_loop() with a legacy notice', () => {
+    const r = run(py(`
+import asyncio
+async def hello():
+    print("hello")
+loop = asyncio.get_event_loop()
+loop.run_until_complete(hello())
+loop.close()
+`));
+    expect(r.stdout).toBe('hello\n');
+    const notice = r.events.find((e) => e.kind === 'warning' && e.legacy);
+    expect(notice).toMatchObject({ line: 4 });
+  });
+});
+
+describe('between runs', () => {
+  const program = 'import asyncio, random\nasync def main():\n    print(asyncio.current_task().get_name(), random.random())\nasyncio.run(main())\n';
+
+  it('starts every run afresh: task names from Task-1, the same seeded random', () => {
+    const first = run(program);
+    const second = run(program);
+    expect(first.stdout).toMatch(/^Task-1 0\.\d+\n$/);
+    expect(second.stdout).toBe(first.stdout);
+    expect(run(program, { seed: 7 }).stdout).not.toBe(first.stdout);
+  });
+
+  it('keeps output and the end of the run when tracing is off', () => {
+    const r = run(GATHER3, { trace: false });
+    expect(r.stdout).toContain('[2, 1, 3]');
+    expect(r.events.filter((e) => e.kind !== 'output').map((e) => e.kind)).toEqual(['end']);
+  });
+});

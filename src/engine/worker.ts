@@ -1,0 +1,39 @@
+// The engine's Web Worker: loads Pyodide, then runs programs one at a time.
+import type { EngineCommand, EngineReply } from '../trace/protocol';
+import { assertUnreachable } from '../base/assert';
+import { createBrowserEngine } from './browser';
+
+const post = (reply: EngineReply) => postMessage(reply);
+const started = performance.now();
+post({ type: 'status', status: 'loading' });
+const ready = createBrowserEngine(new URL(import.meta.env.BASE_URL, self.location.origin).href)
+  .then((engine) => {
+    post({ type: 'status', status: 'ready', loadMs: performance.now() - started });
+    return engine;
+  }, (err: unknown) => {
+    post({ type: 'fatal', message: `Python could not start: ${String(err)}` });
+    throw err;
+  });
+
+self.onmessage = async (msg: MessageEvent<EngineCommand>) => {
+  const command = msg.data;
+  const engine = await ready;
+  switch (command.type) {
+    case 'run': {
+      const { runId, source, filename, options } = command;
+      try {
+        const summary = engine.run(source, filename, options,
+          (events) => post({ type: 'batch', runId, events }));
+        post({ type: 'end', runId, summary });
+      } catch (err) {
+        post({ type: 'fatal', message: `The engine failed: ${String(err)}` });
+      }
+      break;
+    }
+    case 'interrupt-buffer':
+      engine.setInterruptBuffer(new Uint8Array(command.buffer));
+      break;
+    default:
+      assertUnreachable(command);
+  }
+};
