@@ -3,11 +3,12 @@
  * trusted after these. Cheap enough to run on every batch.
  */
 import { EVENT_KINDS, type RunSummary, type TraceEvent } from './schema';
+import { decodeEvent, TraceFormatError } from './wire';
+
+export { TraceFormatError };
 
 const KINDS = new Set<string>(EVENT_KINDS);
 const STATUSES = new Set(['finished', 'raised', 'deadlock', 'limit', 'stopped', 'syntax-error']);
-
-export class TraceFormatError extends Error {}
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -30,12 +31,13 @@ export function checkEvent(x: unknown, expectedSeq?: number): TraceEvent {
   return x as unknown as TraceEvent;
 }
 
-/** Parses one JSON batch from the engine; events must be consecutive. */
+/** Parses one JSON batch of wire lists from the engine; events must be consecutive. */
 export function parseBatch(json: string): TraceEvent[] {
   const data: unknown = JSON.parse(json);
   if (!Array.isArray(data)) throw new TraceFormatError('batch is not an array');
-  const first = isRecord(data[0]) && typeof data[0].seq === 'number' ? data[0].seq : 0;
-  return data.map((ev, i) => checkEvent(ev, first + i));
+  const events = data.map(decodeEvent);
+  const first = events[0]?.seq ?? 0;
+  return events.map((ev, i) => checkEvent(ev, first + i));
 }
 
 export function parseSummary(json: string): RunSummary {

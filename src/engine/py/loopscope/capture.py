@@ -66,7 +66,7 @@ class TracedStream(io.TextIOBase):
                 f"\n[Loopscope: output stopped after {MAX_OUTPUT_CHARS:,} characters; "
                 "the program keeps running]\n")
         t = self._tracer
-        t.record("output", t.user_line(3), stream=self._name, text=text)
+        t.record("output", t.user_line(3), self._name, text)
 
 
 def make_showwarning(tracer: Tracer, stderr: TextIO) -> Any:
@@ -77,8 +77,7 @@ def make_showwarning(tracer: Tracer, stderr: TextIO) -> Any:
         if filename == AT_EXIT_FILENAME:
             lineno = 0  # CPython has no frame at exit and reports line 0
         line_no = lineno if filename == tracer.filename else tracer.user_line(2)
-        tracer.emit("warning", line_no, category=category.__name__, message=str(message),
-                    legacy=False)
+        tracer.emit("warning", line_no, category.__name__, str(message), False)
         (file or stderr).write(warnings.formatwarning(message, category, filename, lineno, line))
 
     return showwarning

@@ -9,6 +9,7 @@ import asyncio
 import functools
 import os
 import reprlib
+from types import FrameType
 from typing import Any
 
 from .trace import Tracer
@@ -29,20 +30,29 @@ def short_repr(tracer: Tracer, value: Any) -> str:
         return f"<{type(value).__name__}>"
 
 
-def await_chain(tracer: Tracer, task: Any) -> list[dict[str, Any]]:
+def await_chain(task: Any) -> list[FrameType]:
     """Coroutine frames from the task's coroutine down to what it awaits, outermost first."""
-    frames: list[dict[str, Any]] = []
+    frames: list[FrameType] = []
     obj = task.get_coro()
-    user_file = tracer.filename
     while obj is not None and len(frames) < 64:
         frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None)
         if frame is None:
             break
-        code = frame.f_code
-        frames.append({"fn": code.co_qualname, "line": frame.f_lineno,
-                       "user": code.co_filename == user_file, "_frame": frame})
+        frames.append(frame)
         obj = getattr(obj, "cr_await", None) or getattr(obj, "gi_yieldfrom", None)
     return frames
+
+
+def chain_for_wire(frames: list[FrameType], user_file: str) -> list[tuple[str, int, bool]]:
+    return [(f.f_code.co_qualname, f.f_lineno, f.f_code.co_filename == user_file) for f in frames]
+
+
+def parked_line(frames: list[FrameType], user_file: str) -> int | None:
+    """The line of the innermost frame of the user's program: where the task is parked."""
+    for f in reversed(frames):
+        if f.f_code.co_filename == user_file:
+            return f.f_lineno
+    return None
 
 
 def _names(tracer: Tracer, futs: Any) -> list[str]:
@@ -53,14 +63,13 @@ def _fmt_time(t: float) -> str:
     return f"{t:.3f}".rstrip("0").rstrip(".") if t == round(t, 3) else f"{t:.3f}"
 
 
-def describe_wait(tracer: Tracer, task: Any, chain: list[dict[str, Any]],
+def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
                   loop_time: float) -> tuple[str, str, list[str], float | None]:
     """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
     waiter = getattr(task, "_fut_waiter", None)
-    lib = next((f for f in reversed(chain)
-                if f["_frame"].f_code.co_filename.startswith(_ASYNCIO_DIR)), None)
+    lib = next((f for f in reversed(chain) if f.f_code.co_filename.startswith(_ASYNCIO_DIR)), None)
     if lib is not None:
-        described = _describe_library_frame(tracer, lib["fn"], lib["_frame"].f_locals, loop_time)
+        described = _describe_library_frame(tracer, lib.f_code.co_qualname, lib.f_locals, loop_time)
         if described is not None:
             return described
     if waiter is None:

@@ -77,7 +77,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
             if self._scheduled and self._scheduled[0]._when <= target:
                 target = self._scheduled[0]._when  # land exactly on the deadline
             self._world.check_virtual_time(target)
-            self._tracer.emit("clock", None, **{"from": now, "to": target})
+            self._tracer.emit("clock", None, now, target)
             self._clock.advance_to(target)
         return []
 

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import os
 from asyncio import futures
 from typing import Any
 
-from .describe import await_chain, callback_label, describe_wait, short_repr
+from .describe import (await_chain, callback_label, chain_for_wire, describe_wait, parked_line,
+                       short_repr)
 
 
 class LoopTraceMixin:
@@ -15,7 +18,7 @@ class LoopTraceMixin:
 
     def _trace_loop(self, action: str) -> None:
         t = self._tracer
-        t.emit("loop", t.user_line(3), action=action, loop=self._loop_id)
+        t.emit("loop", t.user_line(3), action, self._loop_id)
 
     def _trace_schedule(self, handle: Any, queue: str, when: float | None) -> None:
         t = self._tracer
@@ -34,8 +37,7 @@ class LoopTraceMixin:
         else:
             label = callback_label(t, cb, args)
             cause = _schedule_cause(t, cb, line)
-        t.emit("schedule", line, handle=handle._hid, queue=queue, when=when,
-               label=label, cause=cause, target=None)
+        t.emit("schedule", line, handle._hid, queue, when, label, cause, None)
 
     def _trace_task_schedule(self, handle: Any, task: Any, args: Any, line: int | None) -> None:
         t = self._tracer
@@ -45,16 +47,15 @@ class LoopTraceMixin:
             name = t.register_task(task)
             coro = task.get_coro()
             qualname = getattr(coro, "__qualname__", type(coro).__name__)
-            t.emit("task-created", line, id=name, coro=qualname, parent=t.task,
-                   internal=qualname in _RUNNER_HOUSEKEEPING)
+            t.emit("task-created", line, name, qualname, t.task, qualname in _RUNNER_HOUSEKEEPING)
             cause = f"created by {t.task}" if t.task else "created at top level"
         elif args and isinstance(args[0], asyncio.Future):
             fut = args[0]
             what = t.future_label(fut)
             if fut.cancelled():
                 if task.cancelling():
-                    t.emit("cancel", line, id=name, by=t.task,
-                           msg=_str_or_none(getattr(fut, "_cancel_message", None)))
+                    t.emit("cancel", line, name, t.task,
+                           _str_or_none(getattr(fut, "_cancel_message", None)))
                 cause = f"{what} cancelled → wake {name}"
             else:
                 cause = f"{what} done → wake {name}"
@@ -62,15 +63,14 @@ class LoopTraceMixin:
             cause = f"{name} yielded to the loop"
         else:
             cause = f"{name} step"
-        t.emit("schedule", line, handle=handle._hid, queue="ready", when=None,
-               label=f"Task {name} step", cause=cause, target=name)
+        t.emit("schedule", line, handle._hid, "ready", None, f"Task {name} step", cause, name)
 
     def _trace_timer_due(self, handle: Any) -> None:
         t = self._tracer
         owner = getattr(handle._callback, "__self__", None)
         target = t.task_name(owner) if isinstance(owner, asyncio.Task) else None
-        t.emit("schedule", None, handle=handle._hid, queue="ready", when=None,
-               label=_label_of(t, handle), cause=f"timer due at t={handle._when:g}", target=target)
+        t.emit("schedule", None, handle._hid, "ready", None, _label_of(t, handle),
+               f"timer due at t={handle._when:g}", target)
 
     def _report_finished_running_task(self) -> None:
         """A finishing task schedules its done-callbacks before its step returns;
@@ -86,21 +86,24 @@ class LoopTraceMixin:
         cb = handle._callback
         owner = getattr(cb, "__self__", None)
         if not isinstance(owner, asyncio.Task):
-            t.emit("callback", None, handle=handle._hid, label=_label_of(t, handle), target=None)
-            world.flush_output()
-            handle._run()
-            world.flush_output()
+            t.emit("callback", None, handle._hid, _label_of(t, handle), None)
+            t.user_code_on_stack = _is_user_code(t, cb)
+            try:
+                handle._run()
+            finally:
+                t.user_code_on_stack = True
+                world.flush_output()
             return
         name = t.task_name(owner) or t.register_task(owner)
         t.task = name
         world.running_task = owner
         world.running_task_reported = False
         resume_line = world.parked_line.pop(name, None)
-        t.emit("callback", resume_line, handle=handle._hid, label=f"Task {name} step", target=name)
+        t.emit("callback", resume_line, handle._hid, f"Task {name} step", name)
         by = handle._args[0] if handle._args else None
         if getattr(owner, "_must_cancel", False):
-            t.emit("cancel", resume_line, id=name, by=None,
-                   msg=_str_or_none(getattr(owner, "_cancel_message", None)))
+            t.emit("cancel", resume_line, name, None,
+                   _str_or_none(getattr(owner, "_cancel_message", None)))
         value = exc = None
         if isinstance(by, asyncio.Future) and by.done():
             if by.cancelled():
@@ -109,9 +112,8 @@ class LoopTraceMixin:
                 exc = short_repr(t, by._exception)
             else:
                 value = short_repr(t, by._result)
-        t.emit("resume", resume_line, id=name,
-               by=t.future_label(by) if isinstance(by, asyncio.Future) else None,
-               value=value, exc=exc)
+        t.emit("resume", resume_line, name,
+               t.future_label(by) if isinstance(by, asyncio.Future) else None, value, exc)
         try:
             handle._run()
         finally:
@@ -126,14 +128,12 @@ class LoopTraceMixin:
 
     def _trace_suspend(self, task: Any, name: str) -> None:
         t = self._tracer
-        chain = await_chain(t, task)
+        chain = await_chain(task)
         awaits, kind, on, until = describe_wait(t, task, chain, self.time())  # type: ignore[attr-defined]
-        line = next((f["line"] for f in reversed(chain) if f["user"]), None)
+        line = parked_line(chain, t.filename)
         if line is not None:
             self._world.parked_line[name] = line
-        for f in chain:
-            del f["_frame"]
-        t.emit("suspend", line, id=name, awaits=awaits, wait=kind, on=on, until=until, chain=chain)
+        t.emit("suspend", line, name, awaits, kind, on, until, chain_for_wire(chain, t.filename))
 
     def call_exception_handler(self, context: dict[str, Any]) -> None:
         t = self._tracer
@@ -141,9 +141,11 @@ class LoopTraceMixin:
         exc = context.get("exception")
         if exc is not None:
             message = f"{message}: {type(exc).__name__}: {exc}"
-        t.emit("warning", t.user_line(2), category="asyncio", message=message, legacy=False)
+        t.emit("warning", t.user_line(2), "asyncio", message, False)
         super().call_exception_handler(context)  # type: ignore[misc]
 
+
+_LIBRARY_DIRS = (os.path.dirname(asyncio.__file__), os.path.dirname(__file__))
 
 # Tasks asyncio.run starts on its own while closing the loop.
 _RUNNER_HOUSEKEEPING = frozenset({"BaseEventLoop.shutdown_asyncgens",
@@ -153,12 +155,21 @@ _RUNNER_HOUSEKEEPING = frozenset({"BaseEventLoop.shutdown_asyncgens",
 def _emit_task_done(t: Any, task: Any) -> None:
     name = t.task_name(task) or t.register_task(task)
     if task.cancelled():
-        t.emit("task-done", None, id=name, state="cancelled", result=None, exc="CancelledError()")
+        t.emit("task-done", None, name, "cancelled", None, "CancelledError()")
     elif task._exception is not None:
-        t.emit("task-done", None, id=name, state="failed", result=None,
-               exc=short_repr(t, task._exception))
+        t.emit("task-done", None, name, "failed", None, short_repr(t, task._exception))
     else:
-        t.emit("task-done", None, id=name, state="done", result=short_repr(t, task._result), exc=None)
+        t.emit("task-done", None, name, "done", short_repr(t, task._result), None)
+
+
+def _is_user_code(t: Any, callback: Any) -> bool:
+    while isinstance(callback, functools.partial):
+        callback = callback.func
+    code = getattr(callback, "__code__", None)
+    # Callables without Python code of their own (builtins, C methods) may still call
+    # back into the program, so only asyncio's and our own Python code is ruled out.
+    return code is None or code.co_filename == t.filename or not (
+        code.co_filename.startswith(_LIBRARY_DIRS))
 
 
 def _label_of(t: Any, handle: Any) -> str:

@@ -27,11 +27,11 @@ class VirtualLoopPolicy(events._BaseDefaultEventLoopPolicy):  # type: ignore[nam
             # the loop being created for them, so do that and say so.
             tracer = self._world.tracer
             tracer.emit(
-                "warning", tracer.user_line(2), category="LegacyAPI", legacy=True,
-                message="asyncio.get_event_loop() with no running loop: Python 3.12+ warns "
-                        "and 3.14 raises RuntimeError. Loopscope created a loop, as Python "
-                        "3.11 did. Modern form: put the code in `async def main()` and call "
-                        "asyncio.run(main()).")
+                "warning", tracer.user_line(2), "LegacyAPI",
+                "asyncio.get_event_loop() with no running loop: Python 3.12+ warns "
+                "and 3.14 raises RuntimeError. Loopscope created a loop, as Python "
+                "3.11 did. Modern form: put the code in `async def main()` and call "
+                "asyncio.run(main()).", True)
             self.set_event_loop(self.new_event_loop())
         return self._local._loop
 

@@ -52,8 +52,7 @@ def run_program(source: str, filename: str, options_json: str,
         except SyntaxError as e:
             text = format_exception(e, filename)
             err.write(text)
-            tracer.record("error", e.lineno, excType=type(e).__name__, message=str(e.msg),
-                        traceback=text, frames=[])
+            tracer.record("error", e.lineno, type(e).__name__, str(e.msg), text, [])
             return _finish(world, out, err, "syntax-error", 1,
                            f"{type(e).__name__}: {e.msg} (line {e.lineno})")
         main.__dict__.update(__file__=filename, __builtins__=builtins)
@@ -69,16 +68,15 @@ def run_program(source: str, filename: str, options_json: str,
             status, exit_code, message = e.status, 3, e.message
             tracer.stopped = False  # let the stop itself be recorded
             if e.status == "deadlock":
-                tracer.record("error", e.line, excType="Deadlock", message=e.message,
-                            traceback="", frames=[])
+                tracer.record("error", e.line, "Deadlock", e.message, "", [])
         except KeyboardInterrupt:
             status, exit_code, message = "stopped", 3, "Stopped by the user."
         except BaseException as e:
             text = format_exception(e, filename)
             err.write(text)
             frames = user_frames(e, filename)
-            tracer.record("error", frames[-1]["line"] if frames else None, excType=type(e).__name__,
-                        message=str(e), traceback=text, frames=frames)
+            tracer.record("error", frames[-1][1] if frames else None, type(e).__name__, str(e),
+                          text, frames)
             status, exit_code, message = "raised", 1, f"{type(e).__name__}: {e}"
         # A stopped run has said why; what its leftovers would log on the way out
         # ("Task was destroyed but it is pending!") is noise, so it is dropped.
@@ -105,7 +103,7 @@ def _finish(world: World, out: TracedStream, err: TracedStream, status: str, exi
     tracer = world.tracer
     tracer.task = None
     tracer.stopped = False
-    tracer.record("end", None, status=status, exitCode=exit_code, message=message)
+    tracer.record("end", None, status, exit_code, message)
     tracer.flush()
     return json.dumps({
         "status": status, "exitCode": exit_code, "message": message, "events": tracer.seq,
@@ -127,7 +125,7 @@ def _system_exit(e: SystemExit, err: TracedStream) -> tuple[int, str, str]:
 def _on_block(world: World, call: str, seconds: float) -> None:
     tracer = world.tracer
     world.check_virtual_time(world.clock.now + seconds)
-    tracer.emit("blocked", tracer.user_line(3), call=call, dur=seconds)
+    tracer.emit("blocked", tracer.user_line(3), call, seconds)
 
 
 class _Saved:

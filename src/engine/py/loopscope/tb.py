@@ -25,6 +25,6 @@ def format_exception(exc: BaseException, filename: str) -> str:
     return "".join(te.format(colorize=False))
 
 
-def user_frames(exc: BaseException, filename: str) -> list[dict[str, Any]]:
-    return [{"fn": f.name, "line": f.lineno, "user": True}
+def user_frames(exc: BaseException, filename: str) -> list[tuple[str, int | None, bool]]:
+    return [(f.name, f.lineno, True)
             for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]

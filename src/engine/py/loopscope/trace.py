@@ -16,6 +16,30 @@ from .errors import LimitReached
 
 _AUTO_TASK_NAME = re.compile(r"Task-(\d+)$")
 
+# The fields after the common ones, per kind, in wire order. Must match EVENT_FIELDS in
+# src/trace/wire.ts (a test compares them).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "loop": ("action", "loop"),
+    "task-created": ("id", "coro", "parent", "internal"),
+    "schedule": ("handle", "queue", "when", "label", "cause", "target"),
+    "callback": ("handle", "label", "target"),
+    "resume": ("id", "by", "value", "exc"),
+    "suspend": ("id", "awaits", "wait", "on", "until", "chain"),
+    "task-done": ("id", "state", "result", "exc"),
+    "future-created": ("fut", "value"),
+    "future-resolved": ("fut", "value"),
+    "future-cancelled": ("fut", "value"),
+    "cancel": ("id", "by", "msg"),
+    "clock": ("from", "to"),
+    "blocked": ("call", "dur"),
+    "io": ("phase", "io", "what", "dur"),
+    "output": ("stream", "text"),
+    "warning": ("category", "message", "legacy"),
+    "error": ("excType", "message", "traceback", "frames"),
+    "line": (),
+    "end": ("status", "exitCode", "message"),
+}
+
 
 class Tracer:
     def __init__(self, clock: VirtualClock, filename: str, options: dict[str, Any],
@@ -34,6 +58,9 @@ class Tracer:
         self.stop_message = ""
         # Code objects of the loop's callback dispatch, set by the loop module.
         self.dispatch_codes: frozenset[Any] = frozenset()
+        # False while the loop runs a callback that is not the program's own code (a
+        # sleep timer, gather's bookkeeping): no user frame can be on the stack then.
+        self.user_code_on_stack = True
         self._buf: list[dict[str, Any]] = []
         self._last_flush = real_perf_counter()
         self._names: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
@@ -44,36 +71,33 @@ class Tracer:
         self._future_count = 0
 
     # -- events -------------------------------------------------------------
+    # An event travels as a list: [kind, seq, t, it, task, line, *FIELDS[kind]].
+    # Positional lists are several times cheaper to build and encode than dicts;
+    # src/trace/wire.ts turns them back into objects on the JavaScript side.
 
-    def emit(self, kind: str, line: int | None = None, **fields: Any) -> None:
+    def emit(self, kind: str, line: int | None, *values: Any) -> None:
         """Record a scheduling event (skipped when tracing is off, as in benchmarks)."""
-        if self.enabled:
-            self.record(kind, line, **fields)
+        if self.enabled and not self.stopped:
+            self._buf.append((kind, self.seq, self.clock.now, self.it, self.task, line) + values)
+            self.seq += 1
+            if len(self._buf) >= self.batch_size or (
+                    self.seq & 255 == 0 and real_perf_counter() - self._last_flush > 0.05):
+                self.flush()
 
-    def record(self, kind: str, line: int | None = None, **fields: Any) -> None:
+    def record(self, kind: str, line: int | None, *values: Any) -> None:
         """Record an event even with tracing off: output, errors and the end of a run."""
-        if self.stopped:
-            return
-        ev = {"seq": self.seq, "t": self.clock.now, "it": self.it, "task": self.task,
-              "line": line, "kind": kind}
-        ev.update(fields)
-        self._buf.append(ev)
-        self.seq += 1
-        if len(self._buf) >= self.batch_size or (
-                self.seq & 255 == 0 and real_perf_counter() - self._last_flush > 0.05):
-            self.flush()
-        if self.seq >= self.max_events + 10_000:
-            # One callback produced a flood of events; stop here, not at the next callback.
-            self.limit_events()
+        if not self.stopped:
+            self._buf.append((kind, self.seq, self.clock.now, self.it, self.task, line) + values)
+            self.seq += 1
+            if len(self._buf) >= self.batch_size:
+                self.flush()
 
     def emit_line(self, line: int) -> None:
-        if self.stopped:
-            return
-        self._buf.append({"seq": self.seq, "t": self.clock.now, "it": self.it,
-                          "task": self.task, "line": line, "kind": "line"})
-        self.seq += 1
-        if len(self._buf) >= self.batch_size:
-            self.flush()
+        if not self.stopped:
+            self._buf.append(("line", self.seq, self.clock.now, self.it, self.task, line))
+            self.seq += 1
+            if len(self._buf) >= self.batch_size:
+                self.flush()
 
     def flush(self) -> None:
         self._last_flush = real_perf_counter()
@@ -83,6 +107,9 @@ class Tracer:
         self._buf = []
         if self._flush_cb is not None:
             self._flush_cb(payload)
+        if self.seq >= self.max_events + 10_000 and not self.stopped:
+            # One callback produced a flood of events; stop here, not at the next callback.
+            self.limit_events()
 
     def check_budget(self) -> None:
         if self.stopped:
@@ -97,7 +124,7 @@ class Tracer:
     def halt(self, message: str, line: int | None = None) -> None:
         """Stop the run at a limit: record why, then unwind like a Ctrl+C."""
         if not self.stopped:
-            self.record("warning", line, category="Limit", legacy=False, message=message)
+            self.record("warning", line, "Limit", message, False)
             self.stopped = True
             self.stop_message = message
         raise LimitReached(self.stop_message, line)
@@ -108,6 +135,8 @@ class Tracer:
         The walk stops at the loop's dispatch: above it is the code that started the loop
         (`asyncio.run(main())`), which is not where a callback's work happens.
         """
+        if not self.user_code_on_stack:
+            return None
         f: Any = sys._getframe(depth)
         fname = self.filename
         boundary = self.dispatch_codes

@@ -5,7 +5,7 @@ import asyncio
 from typing import Any, Callable
 
 from .clock import VirtualClock, real_perf_counter
-from .describe import await_chain, describe_wait
+from .describe import await_chain, describe_wait, parked_line
 from .trace import Tracer
 
 
@@ -83,9 +83,9 @@ class World:
         lines = []
         for task in sorted(waiting, key=lambda t: self.tracer.task_name(t) or t.get_name()):
             name = self.tracer.task_name(task) or task.get_name()
-            chain = await_chain(self.tracer, task)
+            chain = await_chain(task)
             awaits, _, _, _ = describe_wait(self.tracer, task, chain, self.clock.now)
-            line = next((f["line"] for f in reversed(chain) if f["user"]), None)
+            line = parked_line(chain, self.tracer.filename)
             where = f" (line {line})" if line else ""
             lines.append(f"  {name} waits on {awaits}{where}")
         n = len(waiting)

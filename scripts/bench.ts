@@ -1,0 +1,74 @@
+// `npm run bench`: prints one JSON object per line: {"metric", "value", "unit"}.
+// Figures, not pass/fail: tests assert behaviour, this measures it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { runAndCollect } from '../src/engine/collect';
+import { createNodeEngine } from '../src/engine/node';
+
+const print = (metric: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
+
+// A crawler's shape without a network: 10,000 fetches, at most 100 at a time.
+const CRAWL = `
+import asyncio, random
+
+async def fetch(sem, i):
+    async with sem:
+        await asyncio.sleep(random.uniform(0.05, 0.3))
+        return i
+
+async def main():
+    sem = asyncio.Semaphore(100)
+    pages = await asyncio.gather(*(fetch(sem, i) for i in range(10_000)))
+    print(len(pages), "pages")
+
+asyncio.run(main())
+`;
+
+const engine = await createNodeEngine();
+print('pyodide_ready_node', engine.loadMs, 'ms');
+
+const best = (n: number, f: () => number) => Math.min(...Array.from({ length: n }, f));
+runAndCollect(engine, CRAWL, { maxEvents: 10_000_000 }); // warm-up: imports, caches
+let events = 0;
+const traced = best(3, () => {
+  const r = runAndCollect(engine, CRAWL, { maxEvents: 10_000_000, lines: true });
+  events = r.events.length;
+  return r.summary.wallMs;
+});
+const untraced = best(3, () => runAndCollect(engine, CRAWL, { trace: false }).summary.wallMs);
+print('crawl10k_events', events, 'events');
+print('crawl10k_wall_traced', traced, 'ms');
+print('crawl10k_wall_untraced', untraced, 'ms');
+print('crawl10k_traced_untraced_ratio', traced / untraced, 'x');
+print('trace_events_per_second', events / (traced / 1000), 'events/s');
+
+// Native CPython with real asyncio on a zero-delay clock, for scale.
+const native = spawnSync('python3', ['-c', `
+import time, asyncio, random
+src = ${JSON.stringify(CRAWL)}.replace("random.uniform(0.05, 0.3)", "0")
+t0 = time.perf_counter(); exec(compile(src, "crawl", "exec"), {"__name__": "__main__"})
+print((time.perf_counter() - t0) * 1000)
+`], { encoding: 'utf8' });
+const nativeMs = Number(native.stdout.trim().split('\n').pop());
+if (Number.isFinite(nativeMs)) {
+  print('crawl10k_native_cpython311_zero_sleep', nativeMs, 'ms');
+  print('crawl10k_traced_vs_native_ratio', traced / nativeMs, 'x');
+}
+
+if (existsSync('dist/assets')) {
+  let raw = 0;
+  let gz = 0;
+  for (const name of readdirSync('dist/assets')) {
+    if (!name.endsWith('.js')) continue;
+    const path = `dist/assets/${name}`;
+    raw += statSync(path).size;
+    gz += gzipSync(readFileSync(path)).length;
+  }
+  print('bundle_js_total', raw / 1024, 'KiB');
+  print('bundle_js_total_gzip', gz / 1024, 'KiB');
+} else {
+  console.error('bench: no dist/ — run `npm run build` for bundle sizes');
+}
