@@ -3,6 +3,9 @@
  * instance and runs programs on it. The browser worker and Node (tests, CLI) wrap it.
  */
 import type { PyodideAPI } from 'pyodide';
+
+/** A Python `bytes` object as JavaScript sees it while Python lends it. */
+interface PyBytes { toJs(): Uint8Array }
 import { TRACE_VERSION, type RunOptions, type RunSummary, type TraceEvent } from '../trace/schema';
 import { parseBatch, parseSummary } from '../trace/validate';
 
@@ -30,12 +33,13 @@ if ${JSON.stringify(PACKAGE_DIR)} not in sys.path:
 import loopscope
 `);
   const runProgram = pyodide.runPython('loopscope.run_program') as (
-    source: string, filename: string, options: string, flush: (batch: string) => void) => string;
+    source: string, filename: string, options: string, flush: (batch: PyBytes) => void) => string;
 
   return {
     traceVersion: TRACE_VERSION,
     run(source, filename, options, onBatch) {
-      const flush = (batch: string) => onBatch(parseBatch(batch));
+      // The bytes object is lent for the call only; toJs copies it out.
+      const flush = (batch: PyBytes) => onBatch(parseBatch(batch.toJs()));
       const summary = runProgram(source, filename, JSON.stringify(options), flush);
       return parseSummary(summary);
     },

@@ -3,6 +3,7 @@
  * trusted after these. Cheap enough to run on every batch.
  */
 import { EVENT_KINDS, type RunSummary, type TraceEvent } from './schema';
+import { unmarshal } from './marshal';
 import { decodeEvent, TraceFormatError } from './wire';
 
 export { TraceFormatError };
@@ -31,11 +32,15 @@ export function checkEvent(x: unknown, expectedSeq?: number): TraceEvent {
   return x as unknown as TraceEvent;
 }
 
-/** Parses one JSON batch of wire lists from the engine; events must be consecutive. */
-export function parseBatch(json: string): TraceEvent[] {
-  const data: unknown = JSON.parse(json);
-  if (!Array.isArray(data)) throw new TraceFormatError('batch is not an array');
-  const events = data.map(decodeEvent);
+/** Decodes one marshalled batch of wire tuples from the engine; events must be consecutive. */
+export function parseBatch(bytes: Uint8Array): TraceEvent[] {
+  const data = unmarshal(bytes);
+  if (!Array.isArray(data)) throw new TraceFormatError('batch is not a list');
+  return checkBatch(data.map(decodeEvent));
+}
+
+/** Checks the common fields and that the events follow each other without gaps. */
+export function checkBatch(events: TraceEvent[]): TraceEvent[] {
   const first = events[0]?.seq ?? 0;
   return events.map((ev, i) => checkEvent(ev, first + i));
 }

@@ -14,6 +14,14 @@ MAX_OUTPUT_CHARS = 2_000_000
 AT_EXIT_FILENAME = "<sys>"
 
 
+class OutputState:
+    """Shared by stdout and stderr: how much was written, and whether a line is open."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.pending = False  # some stream holds text without a newline yet
+
+
 class TracedStream(io.TextIOBase):
     """A text stream that emits whole lines as `output` events.
 
@@ -21,11 +29,11 @@ class TracedStream(io.TextIOBase):
     it, so one print() is one event, attributed to the task that printed it.
     """
 
-    def __init__(self, name: str, tracer: Tracer, counter: list[int]) -> None:
+    def __init__(self, name: str, tracer: Tracer, state: OutputState) -> None:
         self._name = name
         self._tracer = tracer
         self._pending = ""
-        self._counter = counter  # shared by stdout and stderr: [chars written]
+        self._state = state
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -49,6 +57,8 @@ class TracedStream(io.TextIOBase):
             cut = self._pending.rfind("\n") + 1
             text, self._pending = self._pending[:cut], self._pending[cut:]
             self._emit(text)
+        if self._pending:
+            self._state.pending = True
         return len(s)
 
     def flush(self) -> None:
@@ -57,11 +67,11 @@ class TracedStream(io.TextIOBase):
             self._emit(text)
 
     def _emit(self, text: str) -> None:
-        before = self._counter[0]
-        self._counter[0] += len(text)
+        before = self._state.chars
+        self._state.chars += len(text)
         if before >= MAX_OUTPUT_CHARS:
             return
-        if self._counter[0] > MAX_OUTPUT_CHARS:
+        if self._state.chars > MAX_OUTPUT_CHARS:
             text = text[: MAX_OUTPUT_CHARS - before] + (
                 f"\n[Loopscope: output stopped after {MAX_OUTPUT_CHARS:,} characters; "
                 "the program keeps running]\n")

@@ -12,6 +12,7 @@ import sys
 from asyncio import base_events, events
 from typing import Any
 
+from .clock import real_perf_counter
 from .errors import Deadlock
 from .loop_trace import LoopTraceMixin
 
@@ -207,8 +208,9 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
             handle = self._ready.popleft()
             if handle._cancelled:
                 continue
-            tracer.check_budget()
-            world.callback_started()
+            if tracer.stopped or tracer.seq >= tracer.max_events:
+                tracer.check_budget()
+            world.callback_start = real_perf_counter()
             if tracer.enabled:
                 self._run_traced(handle)
             else:

@@ -63,7 +63,7 @@ class LoopTraceMixin:
             cause = f"{name} yielded to the loop"
         else:
             cause = f"{name} step"
-        t.emit("schedule", line, handle._hid, "ready", None, f"Task {name} step", cause, name)
+        t.emit("schedule", line, handle._hid, "ready", None, t.step_label(name), cause, name)
 
     def _trace_timer_due(self, handle: Any) -> None:
         t = self._tracer
@@ -92,14 +92,15 @@ class LoopTraceMixin:
                 handle._run()
             finally:
                 t.user_code_on_stack = True
-                world.flush_output()
+                if world.output.pending:
+                    world.flush_output()
             return
         name = t.task_name(owner) or t.register_task(owner)
         t.task = name
         world.running_task = owner
         world.running_task_reported = False
         resume_line = world.parked_line.pop(name, None)
-        t.emit("callback", resume_line, handle._hid, f"Task {name} step", name)
+        t.emit("callback", resume_line, handle._hid, t.step_label(name), name)
         by = handle._args[0] if handle._args else None
         if getattr(owner, "_must_cancel", False):
             t.emit("cancel", resume_line, name, None,
@@ -117,7 +118,8 @@ class LoopTraceMixin:
         try:
             handle._run()
         finally:
-            world.flush_output()
+            if world.output.pending:
+                world.flush_output()
             if owner.done():
                 if not world.running_task_reported:
                     _emit_task_done(t, owner)
@@ -175,7 +177,7 @@ def _is_user_code(t: Any, callback: Any) -> bool:
 def _label_of(t: Any, handle: Any) -> str:
     owner = getattr(handle._callback, "__self__", None)
     if isinstance(owner, asyncio.Task):
-        return f"Task {t.task_name(owner)} step"
+        return t.step_label(t.task_name(owner))
     if handle._callback is futures._set_result_unless_cancelled:
         return "sleep timer"
     return callback_label(t, handle._callback, handle._args)

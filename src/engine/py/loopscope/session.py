@@ -16,7 +16,7 @@ import types
 import warnings
 from typing import Any, Callable
 
-from .capture import AT_EXIT_FILENAME, TracedStream, make_showwarning
+from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarning
 from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
 from .monitor import Monitor
@@ -26,16 +26,24 @@ from .world import World
 
 
 def run_program(source: str, filename: str, options_json: str,
-                flush: Callable[[str], Any] | None) -> str:
-    """Run `source` as __main__; stream events through `flush`; return the summary as JSON."""
+                flush: Callable[[bytes], Any] | None) -> str:
+    """Run `source` as __main__; stream marshalled event batches through `flush`; return
+    the summary as JSON."""
     options = json.loads(options_json)
     world = World(filename, options, flush)
     tracer = world.tracer
     tracer.set_task_counter_base(c_task_counter_next())
-    counter = [0]
-    out = TracedStream("stdout", tracer, counter)
-    err = TracedStream("stderr", tracer, counter)
-    world.flush_output = lambda: (out.flush(), err.flush())  # type: ignore[func-returns-value]
+    output = OutputState()
+    out = TracedStream("stdout", tracer, output)
+    err = TracedStream("stderr", tracer, output)
+    world.output = output
+
+    def flush_output() -> None:
+        out.flush()
+        err.flush()
+        output.pending = False
+
+    world.flush_output = flush_output
     world.clock.on_block = lambda call, dur: _on_block(world, call, dur)
     status, exit_code, message = "finished", 0, ""
     main = types.ModuleType("__main__")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Callable
 
+from .capture import OutputState
 from .clock import VirtualClock, real_perf_counter
 from .describe import await_chain, describe_wait, parked_line
 from .trace import Tracer
@@ -17,7 +18,7 @@ def dispatch_codes() -> frozenset[Any]:
 
 class World:
     def __init__(self, filename: str, options: dict[str, Any],
-                 flush: Callable[[str], Any] | None) -> None:
+                 flush: Callable[[bytes], Any] | None) -> None:
         self.options = options
         self.clock = VirtualClock()
         self.tracer = Tracer(self.clock, filename, options, flush)
@@ -32,6 +33,7 @@ class World:
         # Where each suspended task is parked (its innermost user line), by task id.
         self.parked_line: dict[str, int] = {}
         self.flush_output: Callable[[], None] = lambda: None
+        self.output = OutputState()
         self._loop_ids = 0
         self._handle_ids = 0
 
@@ -44,9 +46,6 @@ class World:
         return self._handle_ids
 
     # -- budgets ---------------------------------------------------------------
-
-    def callback_started(self) -> None:
-        self.callback_start = real_perf_counter()
 
     def check_virtual_time(self, target: float) -> None:
         if target > self.max_time:
