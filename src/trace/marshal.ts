@@ -10,65 +10,99 @@ import { TraceFormatError } from './wire';
 export type MarshalValue = null | boolean | number | string | MarshalValue[];
 
 const FLAG_REF = 0x80;
+// Type codes (marshal.c).
+const NONE = 0x4e, TRUE = 0x54, FALSE = 0x46, INT = 0x69, LONG = 0x6c, FLOAT = 0x67;
+const UNICODE = 0x75, INTERNED = 0x74, ASCII = 0x61, ASCII_INTERNED = 0x41;
+const SHORT_ASCII = 0x7a, SHORT_ASCII_INTERNED = 0x5a;
+const TUPLE = 0x28, SMALL_TUPLE = 0x29, LIST = 0x5b, REF = 0x72;
+// TextDecoder's fixed cost per call dominates for the short strings events are made of.
+const SHORT = 64;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin1 = new TextDecoder('latin1');
 
-export function unmarshal(bytes: Uint8Array): MarshalValue {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const refs: MarshalValue[] = [];
-  let pos = 0;
+class Reader {
+  pos = 0;
+  readonly refs: MarshalValue[] = [];
+  private readonly view: DataView;
 
-  const u8 = () => bytes[pos++]!;
-  const i32 = () => { const v = view.getInt32(pos, true); pos += 4; return v; };
-  const text = (n: number, ascii: boolean) => {
-    if (pos + n > bytes.length) throw new TraceFormatError('marshal data ends inside a string');
-    const slice = bytes.subarray(pos, pos + n);
-    pos += n;
-    return ascii ? latin1.decode(slice) : utf8.decode(slice);
-  };
-
-  function read(): MarshalValue {
-    if (pos >= bytes.length) throw new TraceFormatError('marshal data ends early');
-    const code = u8();
-    const type = String.fromCharCode(code & ~FLAG_REF);
-    const slot = code & FLAG_REF ? refs.push(null) - 1 : -1;
-    const keep = (v: MarshalValue) => { if (slot >= 0) refs[slot] = v; return v; };
-    switch (type) {
-      case 'N': return keep(null);
-      case 'T': return keep(true);
-      case 'F': return keep(false);
-      case 'i': return keep(i32());
-      case 'g': { const v = view.getFloat64(pos, true); pos += 8; return keep(v); }
-      case 'l': {
-        const n = i32();
-        let value = 0;
-        for (let i = 0, scale = 1; i < Math.abs(n); i++, scale *= 32768) {
-          value += view.getUint16(pos, true) * scale;
-          pos += 2;
-        }
-        return keep(n < 0 ? -value : value);
-      }
-      case 'u': case 't': return keep(text(i32(), false));
-      case 'a': case 'A': return keep(text(i32(), true));
-      case 'z': case 'Z': return keep(text(u8(), true));
-      case '(': case '[': case ')': {
-        const n = type === ')' ? u8() : i32();
-        const items: MarshalValue[] = [];
-        keep(items); // filed before the children, as marshal.c does
-        for (let i = 0; i < n; i++) items.push(read());
-        return items;
-      }
-      case 'r': {
-        const index = i32();
-        if (index < 0 || index >= refs.length) throw new TraceFormatError('bad marshal back-reference');
-        return refs[index]!;
-      }
-      default:
-        throw new TraceFormatError(`unexpected marshal type '${type}' at byte ${pos - 1}`);
-    }
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  const value = read();
-  if (pos !== bytes.length) throw new TraceFormatError('trailing bytes after marshal data');
+  private i32(): number {
+    if (this.pos + 4 > this.bytes.length) throw new TraceFormatError('marshal data ends early');
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  private text(n: number, ascii: boolean): string {
+    const { bytes } = this;
+    const start = this.pos;
+    const end = start + n;
+    if (n < 0 || end > bytes.length) throw new TraceFormatError('marshal data ends inside a string');
+    this.pos = end;
+    if (n <= SHORT) {
+      let s = '';
+      for (let i = start; i < end; i++) {
+        const b = bytes[i]!;
+        if (b >= 0x80 && !ascii) return utf8.decode(bytes.subarray(start, end));
+        s += String.fromCharCode(b);
+      }
+      return s;
+    }
+    const slice = bytes.subarray(start, end);
+    return ascii ? String.fromCharCode.apply(null, slice as unknown as number[]) : utf8.decode(slice);
+  }
+
+  read(): MarshalValue {
+    if (this.pos >= this.bytes.length) throw new TraceFormatError('marshal data ends early');
+    const code = this.bytes[this.pos++]!;
+    const type = code & ~FLAG_REF;
+    const slot = code & FLAG_REF ? this.refs.push(null) - 1 : -1;
+    let value: MarshalValue;
+    switch (type) {
+      case NONE: value = null; break;
+      case TRUE: value = true; break;
+      case FALSE: value = false; break;
+      case INT: value = this.i32(); break;
+      case FLOAT: value = this.view.getFloat64(this.pos, true); this.pos += 8; break;
+      case LONG: value = this.long(); break;
+      case UNICODE: case INTERNED: value = this.text(this.i32(), false); break;
+      case ASCII: case ASCII_INTERNED: value = this.text(this.i32(), true); break;
+      case SHORT_ASCII: case SHORT_ASCII_INTERNED: value = this.text(this.bytes[this.pos++]!, true); break;
+      case TUPLE: case LIST: case SMALL_TUPLE: {
+        const n = type === SMALL_TUPLE ? this.bytes[this.pos++]! : this.i32();
+        const items: MarshalValue[] = new Array(n);
+        if (slot >= 0) this.refs[slot] = items; // filed before the children, as marshal.c does
+        for (let i = 0; i < n; i++) items[i] = this.read();
+        return items;
+      }
+      case REF: {
+        const index = this.i32();
+        if (index < 0 || index >= this.refs.length) throw new TraceFormatError('bad marshal back-reference');
+        return this.refs[index]!;
+      }
+      default:
+        throw new TraceFormatError(`unexpected marshal type '${String.fromCharCode(type)}' at byte ${this.pos - 1}`);
+    }
+    if (slot >= 0) this.refs[slot] = value;
+    return value;
+  }
+
+  private long(): number {
+    const n = this.i32();
+    let value = 0;
+    for (let i = 0, scale = 1; i < Math.abs(n); i++, scale *= 32768) {
+      value += this.view.getUint16(this.pos, true) * scale;
+      this.pos += 2;
+    }
+    return n < 0 ? -value : value;
+  }
+}
+
+export function unmarshal(bytes: Uint8Array): MarshalValue {
+  const reader = new Reader(bytes);
+  const value = reader.read();
+  if (reader.pos !== bytes.length) throw new TraceFormatError('trailing bytes after marshal data');
   return value;
 }

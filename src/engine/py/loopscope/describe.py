@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import os
 import reprlib
 from types import FrameType
 from typing import Any
 
 from .trace import Tracer
 
-_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _short = reprlib.Repr()
 _short.maxstring = 40
 _short.maxother = 40
@@ -22,6 +20,12 @@ _short.maxlist = 4
 
 
 def short_repr(tracer: Tracer, value: Any) -> str:
+    # Most results are None, numbers or short strings: skip reprlib's machinery for them.
+    kind = type(value)
+    if value is None or kind is int or kind is float or kind is bool:
+        return repr(value)
+    if kind is str and len(value) <= 40:
+        return repr(value)
     if isinstance(value, asyncio.Future):
         return tracer.future_label(value)
     try:
@@ -67,11 +71,14 @@ def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
                   loop_time: float) -> tuple[str, str, list[str], float | None]:
     """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
     waiter = getattr(task, "_fut_waiter", None)
-    lib = next((f for f in reversed(chain) if f.f_code.co_filename.startswith(_ASYNCIO_DIR)), None)
-    if lib is not None:
-        described = _describe_library_frame(tracer, lib.f_code.co_qualname, lib.f_locals, loop_time)
-        if described is not None:
-            return described
+    for frame in reversed(chain):
+        code = frame.f_code
+        if code in _KNOWN_WAITS:
+            described = _describe_library_frame(tracer, code.co_qualname, frame.f_locals, loop_time)
+            if described is not None:
+                return described
+        if code.co_filename == tracer.filename:
+            break
     if waiter is None:
         return ("yield to the loop (back in the ready queue)", "sleep", [], loop_time)
     label = tracer.future_label(waiter)
@@ -134,6 +141,30 @@ def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
         names = _names(tracer, getattr(group, "_tasks", ()) or ())
         return (f"TaskGroup exit ({len(names)} running)", "taskgroup", names, None)
     return None
+
+
+def _known_waits() -> frozenset[Any]:
+    """Code objects of the asyncio coroutines a task can be parked in, found by identity
+    (a set lookup per frame) rather than by comparing file names and qualified names."""
+    from asyncio import locks, queues, taskgroups, tasks
+    funcs: list[Any] = [
+        tasks.sleep, tasks._wait, tasks.wait_for, queues.Queue.get, queues.Queue.put,
+        queues.Queue.join, locks.Lock.acquire, locks.Semaphore.acquire, locks.Event.wait,
+        locks.Condition.wait, locks.Condition.wait_for, locks.Barrier.wait,
+        taskgroups.TaskGroup.__aexit__, getattr(taskgroups.TaskGroup, "_aexit", None),
+    ]
+    as_completed = getattr(tasks, "_AsCompletedIterator", None)
+    if as_completed is not None:
+        funcs.append(getattr(as_completed, "_wait_for_one", None))
+    return frozenset(f.__code__ for f in funcs if f is not None and hasattr(f, "__code__"))
+
+
+_KNOWN_WAITS = _known_waits()
+
+
+def short_wait(awaits: str) -> str:
+    """The head of a wait description, for causes: "sleep(1) until t=2" → "sleep(1)"."""
+    return awaits.split(" (", 1)[0].split(" until ", 1)[0]
 
 
 def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:

@@ -8,7 +8,7 @@ from asyncio import futures
 from typing import Any
 
 from .describe import (await_chain, callback_label, chain_for_wire, describe_wait, parked_line,
-                       short_repr)
+                       short_repr, short_wait)
 
 
 class LoopTraceMixin:
@@ -51,7 +51,7 @@ class LoopTraceMixin:
             cause = f"created by {t.task}" if t.task else "created at top level"
         elif args and isinstance(args[0], asyncio.Future):
             fut = args[0]
-            what = t.future_label(fut)
+            what = self._world.awaiting.get(name) or t.future_label(fut)
             if fut.cancelled():
                 if task.cancelling():
                     t.emit("cancel", line, name, t.task,
@@ -113,8 +113,10 @@ class LoopTraceMixin:
                 exc = short_repr(t, by._exception)
             else:
                 value = short_repr(t, by._result)
-        t.emit("resume", resume_line, name,
-               t.future_label(by) if isinstance(by, asyncio.Future) else None, value, exc)
+        awaited = world.awaiting.pop(name, None)
+        if awaited is None and isinstance(by, asyncio.Future):
+            awaited = t.future_label(by)
+        t.emit("resume", resume_line, name, awaited, value, exc)
         try:
             handle._run()
         finally:
@@ -135,6 +137,7 @@ class LoopTraceMixin:
         line = parked_line(chain, t.filename)
         if line is not None:
             self._world.parked_line[name] = line
+        self._world.awaiting[name] = short_wait(awaits)
         t.emit("suspend", line, name, awaits, kind, on, until, chain_for_wire(chain, t.filename))
 
     def call_exception_handler(self, context: dict[str, Any]) -> None:
