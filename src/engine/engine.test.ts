@@ -121,6 +121,15 @@ asyncio.run(main())
   });
 });
 
+describe('line events', () => {
+  it('records each executed line, attributed to the task running it, at its virtual time', () => {
+    const r = run('import asyncio\nasync def main():\n    x = 1\n    await asyncio.sleep(1)\n    print(x)\nasyncio.run(main())\n');
+    const lines = r.events.filter((e) => e.kind === 'line').map((e) => [e.task, e.line, e.t]);
+    expect(lines).toEqual([[null, 1, 0], [null, 2, 0], [null, 6, 0], ['Task-1', 3, 0], ['Task-1', 4, 0], ['Task-1', 5, 1]]);
+    expect(run('print(1)\n', { lines: false }).events.some((e) => e.kind === 'line')).toBe(false);
+  });
+});
+
 describe('deadlock', () => {
   it('stops and names each waiting task and what it waits on', () => {
     const r = run(py(`

@@ -95,7 +95,8 @@ class Tracer:
             if len(self._buf) >= self.batch_size:
                 self.flush()
 
-    def emit_line(self, line: int) -> None:
+    def on_line(self, code: Any, line: int) -> None:
+        """sys.monitoring LINE callback: a `line` event per line of the program run."""
         if not self.stopped:
             self._buf.append(("line", self.seq, self.clock.now, self.it, self.task, line))
             self.seq += 1
