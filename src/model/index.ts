@@ -1,0 +1,6 @@
+/** src/model: pure derivation of what the loop holds at any step of a trace. */
+export { Trace, CHECKPOINT_INTERVAL, type ConsoleLine, type Problem } from './trace';
+export { snapshotAt, viewOf, type LoopSnapshot, type TaskState, type TaskView, type TimerView } from './snapshot';
+export { stepTarget, nextBreakpoint, GRANULARITIES, type Granularity } from './stepping';
+export { formatClock, formatSeconds, quoteOutput } from './format';
+export type { IoItem, ReadyItem, RunningNow, TaskRecord, TimerItem } from './state';

@@ -1,0 +1,84 @@
+/**
+ * The public view of one step: everything a panel shows, derived from (trace, cursor).
+ */
+import type { LoopAction, RunStatus, TraceEvent, VirtualSeconds } from '../trace/schema';
+import { narrate } from './narrate';
+import type { IoItem, LoopState, ReadyItem, RunningNow, TaskRecord, TimerItem } from './state';
+import { countAtOrBefore, type ConsoleLine, type Problem, type Trace } from './trace';
+
+export type TaskState = 'pending' | 'ready' | 'running' | 'suspended' | 'done' | 'failed' | 'cancelled';
+
+export interface TaskView {
+  readonly record: TaskRecord;
+  readonly state: TaskState;
+}
+
+export interface TimerView {
+  readonly timer: TimerItem;
+  /** Virtual time left until it is due. */
+  readonly remaining: VirtualSeconds;
+}
+
+export interface LoopSnapshot {
+  /** Seq of the last event applied; -1 is the start, before anything ran. */
+  readonly cursor: number;
+  readonly event: TraceEvent | null;
+  readonly t: VirtualSeconds;
+  readonly it: number;
+  readonly loopAction: LoopAction | null;
+  /** The loop is inside run_forever (otherwise module-level code or nothing runs). */
+  readonly loopRunning: boolean;
+  readonly running: RunningNow | null;
+  readonly readyQueue: readonly ReadyItem[];
+  readonly timerHeap: readonly TimerView[];
+  readonly io: readonly IoItem[];
+  /** Every task created so far, in creation order (internal ones included, flagged). */
+  readonly tasks: readonly TaskView[];
+  readonly console: readonly ConsoleLine[];
+  readonly problems: readonly Problem[];
+  readonly ended: { status: RunStatus; exitCode: number; message: string } | null;
+  /** The line the current event happened on, and whose step ran it. */
+  readonly currentLine: { line: number; task: string | null } | null;
+  readonly narration: string;
+}
+
+function taskState(task: TaskRecord, state: LoopState, queued: ReadonlySet<string>): TaskState {
+  if (task.end !== null) return task.end;
+  if (state.running?.task === task.id) return 'running';
+  if (queued.has(task.id)) return task.started ? 'ready' : 'pending';
+  return task.started ? 'suspended' : 'pending';
+}
+
+/** Builds the view of a state that `trace.stateAt(state.seq)` produced. */
+export function viewOf(trace: Trace, state: LoopState): LoopSnapshot {
+  const cursor = state.seq;
+  const event = cursor >= 0 ? trace.events[cursor] : null;
+  const queued = new Set<string>();
+  for (const item of state.readyQueue) if (item.target !== null) queued.add(item.target);
+  const tasks: TaskView[] = [];
+  for (const record of state.tasks.values()) tasks.push({ record, state: taskState(record, state, queued) });
+  const bySeq = (x: { seq: number }) => x.seq;
+  return {
+    cursor,
+    event,
+    t: state.t,
+    it: state.it,
+    loopAction: state.loopAction,
+    loopRunning: state.loopAction === 'run_forever',
+    running: state.running,
+    readyQueue: state.readyQueue,
+    timerHeap: state.timerHeap.map((timer) => ({ timer, remaining: Math.max(0, timer.when - state.t) })),
+    io: state.io,
+    tasks,
+    console: trace.console.slice(0, countAtOrBefore(trace.console, cursor, bySeq)),
+    problems: trace.problems.slice(0, countAtOrBefore(trace.problems, cursor, bySeq)),
+    ended: state.ended,
+    currentLine: event?.line != null ? { line: event.line, task: event.task } : null,
+    narration: event ? narrate(event, state) : 'Nothing has run yet. Step forward to start the program.',
+  };
+}
+
+/** What the loop holds after event `cursor` (clamped to the trace; -1 = before the first event). */
+export function snapshotAt(trace: Trace, cursor: number): LoopSnapshot {
+  return viewOf(trace, trace.stateAt(cursor));
+}

@@ -1,0 +1,121 @@
+/**
+ * A run's trace as it arrives, indexed for seeking: a full LoopState every
+ * CHECKPOINT_INTERVAL events, so any cursor is at most that many events of replay
+ * away, forward or backward alike.
+ */
+import type { ChainFrame, TraceEvent, VirtualSeconds } from '../trace/schema';
+import { applyEvent, cloneState, initialState, type LoopState } from './state';
+
+export const CHECKPOINT_INTERVAL = 128;
+
+export interface ConsoleLine {
+  readonly seq: number;
+  readonly t: VirtualSeconds;
+  readonly task: string | null;
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export interface Problem {
+  readonly seq: number;
+  readonly kind: 'warning' | 'error';
+  readonly line: number | null;
+  readonly title: string;
+  readonly message: string;
+  readonly frames: readonly ChainFrame[];
+  readonly legacy: boolean;
+}
+
+/** Event positions that the coarser step granularities stop at, ascending. */
+export interface StopPositions {
+  readonly line: number[];
+  readonly callback: number[];
+  readonly iteration: number[];
+  readonly clock: number[];
+}
+
+export class Trace {
+  readonly events: TraceEvent[] = [];
+  readonly console: ConsoleLine[] = [];
+  readonly problems: Problem[] = [];
+  readonly stops: StopPositions = { line: [], callback: [], iteration: [], clock: [] };
+  /** checkpoints[i] is the state before event i × interval. */
+  private readonly checkpoints: LoopState[] = [initialState()];
+  private readonly frontier: LoopState = initialState();
+
+  private readonly interval: number;
+
+  /** `interval`: events between checkpoints (tests use small ones to cross many). */
+  constructor(interval = CHECKPOINT_INTERVAL) {
+    this.interval = interval;
+  }
+
+  static from(events: readonly TraceEvent[], interval = CHECKPOINT_INTERVAL): Trace {
+    const trace = new Trace(interval);
+    trace.append(events);
+    return trace;
+  }
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  /** The last cursor position: the seq of the last event, or -1 when there is none. */
+  get last(): number {
+    return this.events.length - 1;
+  }
+
+  append(batch: readonly TraceEvent[]): void {
+    for (const ev of batch) {
+      if (ev.seq !== this.events.length) {
+        throw new Error(`trace: event seq ${ev.seq} arrived where ${this.events.length} was expected`);
+      }
+      const previous = this.events[this.events.length - 1];
+      this.events.push(ev);
+      this.index(ev, previous);
+      applyEvent(this.frontier, ev);
+      if ((ev.seq + 1) % this.interval === 0) this.checkpoints.push(cloneState(this.frontier));
+    }
+  }
+
+  private index(ev: TraceEvent, previous: TraceEvent | undefined): void {
+    if (ev.kind === 'line') this.stops.line.push(ev.seq);
+    if (ev.kind === 'callback') this.stops.callback.push(ev.seq);
+    if (ev.kind === 'clock') this.stops.clock.push(ev.seq);
+    if (previous === undefined || previous.it !== ev.it) this.stops.iteration.push(ev.seq);
+    if (ev.kind === 'output') {
+      this.console.push({ seq: ev.seq, t: ev.t, task: ev.task, stream: ev.stream, text: ev.text });
+    } else if (ev.kind === 'warning') {
+      this.problems.push({
+        seq: ev.seq, kind: 'warning', line: ev.line, title: ev.category, message: ev.message,
+        frames: [], legacy: ev.legacy,
+      });
+    } else if (ev.kind === 'error') {
+      this.problems.push({
+        seq: ev.seq, kind: 'error', line: ev.line, title: ev.excType, message: ev.message,
+        frames: ev.frames, legacy: false,
+      });
+    }
+  }
+
+  /** A fresh state after event `cursor` (-1: before the first event); the caller owns it. */
+  stateAt(cursor: number): LoopState {
+    const target = Math.max(-1, Math.min(cursor, this.last));
+    const slot = Math.floor((target + 1) / this.interval);
+    const state = cloneState(this.checkpoints[slot]);
+    for (let seq = slot * this.interval; seq <= target; seq++) applyEvent(state, this.events[seq]);
+    return state;
+  }
+}
+
+/** How many items of `sorted` (ascending by `key`) have a key ≤ `value`, by binary search. */
+export function countAtOrBefore<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(sorted[mid]) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
