@@ -1,0 +1,78 @@
+/**
+ * The store's side of the engine: starts the client, turns its callbacks into state,
+ * and runs or stops programs.
+ */
+import { EngineClient, type EngineListener } from '../engine/client';
+import { snapshotAt, Trace } from '../model';
+import type { RunOptions } from '../trace/schema';
+import { seek } from './cursor';
+import { pausePlayback } from './playback';
+import { getApp, setApp } from './store';
+
+/** What the store needs from an engine; tests pass a fake. */
+export interface EngineHandle {
+  run(source: string, options?: Partial<RunOptions>, filename?: string): number;
+  stop(): void;
+  dispose(): void;
+}
+
+export type EngineFactory = (listener: EngineListener) => EngineHandle;
+
+let engine: EngineHandle | null = null;
+
+const listener: EngineListener = {
+  status(status, detail) {
+    // A failed engine ends no run by itself: nothing more will arrive for the current one.
+    if (status === 'failed') setApp({ running: false });
+    setApp({
+      engineStatus: status,
+      engineMessage: detail.message ?? null,
+      ...(detail.loadMs !== undefined ? { loadMs: detail.loadMs } : {}),
+    });
+  },
+  batch(runId, events) {
+    const { runId: current, trace } = getApp();
+    if (runId !== current) return;
+    try {
+      trace.append(events);
+      setApp({ traceLength: trace.length });
+    } catch (err) {
+      setApp({ engineMessage: `The trace could not be read: ${String(err)}` });
+    }
+  },
+  end(runId, summary) {
+    if (runId !== getApp().runId) return;
+    setApp({ running: false, summary });
+    // Nothing ran, so there is nothing to step through: show the error right away.
+    if (summary.status === 'syntax-error') seek(getApp().trace.last);
+  },
+};
+
+/** Starts the engine (once); the default is the Pyodide worker. */
+export function connectEngine(factory: EngineFactory = (l) => new EngineClient(l)): void {
+  if (engine) return;
+  engine = factory(listener);
+}
+
+export function disconnectEngine(): void {
+  engine?.dispose();
+  engine = null;
+}
+
+/** Runs the editor's program from the start; the cursor goes back to before the first event. */
+export function runProgram(options: Partial<RunOptions> = {}): void {
+  if (!engine) return;
+  pausePlayback();
+  const source = getApp().source;
+  const trace = new Trace();
+  const runId = engine.run(source, options, 'main.py');
+  setApp({
+    runId, running: true, summary: null, runSource: source, trace, traceLength: 0,
+    cursor: -1, snapshot: snapshotAt(trace, -1), notice: null,
+  });
+}
+
+export function stopProgram(): void {
+  pausePlayback();
+  engine?.stop();
+}

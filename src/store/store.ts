@@ -1,0 +1,74 @@
+/**
+ * The one store. Each slice holds data only; actions are plain functions in the sibling
+ * modules (engine.ts, cursor.ts, playback.ts, editor.ts) so the engine client, keyboard
+ * and tests can call them without React.
+ */
+import { create } from 'zustand';
+import type { RunSummary } from '../trace/schema';
+import type { EngineStatus } from '../trace/protocol';
+import { snapshotAt, Trace, type Granularity, type LoopSnapshot } from '../model';
+
+export interface EngineSlice {
+  engineStatus: EngineStatus;
+  /** Why the engine failed, or how long Python took to load. */
+  engineMessage: string | null;
+  loadMs: number | null;
+}
+
+export interface RunSlice {
+  /** The run whose trace is shown; null before the first run. */
+  runId: number | null;
+  running: boolean;
+  summary: RunSummary | null;
+  /** The source the shown trace came from (line numbers refer to it). */
+  runSource: string | null;
+  /** Grows as batches stream in; `traceLength` changes with it so views re-render. */
+  trace: Trace;
+  traceLength: number;
+}
+
+export interface CursorSlice {
+  cursor: number;
+  snapshot: LoopSnapshot;
+  granularity: Granularity;
+  playing: boolean;
+  /** Steps per second while playing. */
+  speed: number;
+  /** Set when a step ran past the end without finding what it looked for. */
+  notice: string | null;
+}
+
+export interface EditorSlice {
+  source: string;
+  breakpoints: readonly number[];
+  /** A task card the user pointed at (from an "awaits" link). */
+  focusedTask: string | null;
+  /** A request for the editor to scroll to a line; `nonce` makes repeats distinct. */
+  reveal: { line: number; nonce: number } | null;
+}
+
+export type AppState = EngineSlice & RunSlice & CursorSlice & EditorSlice;
+
+const engineSlice = (): EngineSlice => ({ engineStatus: 'loading', engineMessage: null, loadMs: null });
+
+const runSlice = (): RunSlice => {
+  const trace = new Trace();
+  return { runId: null, running: false, summary: null, runSource: null, trace, traceLength: 0 };
+};
+
+const cursorSlice = (trace: Trace): CursorSlice => ({
+  cursor: -1, snapshot: snapshotAt(trace, -1), granularity: 'event', playing: false, speed: 4, notice: null,
+});
+
+const editorSlice = (): EditorSlice => ({ source: '', breakpoints: [], focusedTask: null, reveal: null });
+
+export function initialAppState(): AppState {
+  const run = runSlice();
+  return { ...engineSlice(), ...run, ...cursorSlice(run.trace), ...editorSlice() };
+}
+
+export const useApp = create<AppState>()(() => initialAppState());
+
+/** Shorthands for actions outside React. */
+export const getApp = useApp.getState;
+export const setApp = useApp.setState;
