@@ -1,0 +1,56 @@
+import { memo, useEffect, useRef } from 'react';
+import { formatClock, type ConsoleLine } from '../../model';
+import { seek, useApp } from '../../store';
+import { taskColours } from '../colours';
+import { Traceback } from './Traceback';
+import './console.css';
+
+// Rendering thousands of rows on every step would cost frames; older ones are summarised.
+const MAX_ROWS = 300;
+
+const ConsoleRow = memo(function ConsoleRow({ line, colour, current }: { line: ConsoleLine; colour: string; current: boolean }) {
+  return (
+    <li className={`console-row stream-${line.stream}${current ? ' current' : ''}`} data-testid="console-line" data-seq={line.seq}>
+      <button type="button" className="console-seek" onClick={() => seek(line.seq)} title={`Go to the step that printed this (step ${line.seq + 1})`}>
+        <span className="console-time">{formatClock(line.t)}</span>
+        <span className={`task-tag ${colour}`}>{line.task ?? 'main'}</span>
+      </button>
+      {line.stream === 'stderr'
+        ? <Traceback text={line.text} />
+        : <span className="console-text">{line.text.replace(/\n$/, '')}</span>}
+    </li>
+  );
+});
+
+export function ConsolePanel() {
+  const snapshot = useApp((s) => s.snapshot);
+  const lines = snapshot.console;
+  const colourOf = taskColours(snapshot);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Keep the newest line in view; read the height in the next frame, not mid-commit.
+    const frame = requestAnimationFrame(() => {
+      const el = body.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [lines.length]);
+  const shown = lines.length > MAX_ROWS ? lines.slice(-MAX_ROWS) : lines;
+  return (
+    <section className="panel console-panel" aria-label="Console">
+      <header className="panel-head">
+        <h2>Console</h2>
+        <span className="panel-note">output so far · virtual time · task · click a line to go to its step</span>
+      </header>
+      <div className="panel-body console-body" ref={body}>
+        <ol className="console" data-testid="console">
+          {lines.length > shown.length && <li className="console-more">{lines.length - shown.length} earlier lines</li>}
+          {shown.map((line) => (
+            <ConsoleRow key={line.seq} line={line} colour={colourOf(line.task)} current={line.seq === snapshot.cursor} />
+          ))}
+        </ol>
+        {lines.length === 0 && <p className="console-empty">{snapshot.cursor < 0 ? 'Run the program, then step.' : 'Nothing printed yet.'}</p>}
+      </div>
+    </section>
+  );
+}

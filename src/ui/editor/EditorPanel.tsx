@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import { runProgram, setSource, toggleBreakpoint, useApp } from '../../store';
+import { breakpointDecorations, currentLine, parkedBadges, problemMarkers } from './decorations';
+import type { EditorHandle } from './monaco';
+import './editor.css';
+
+function editorFontSize(): number {
+  return Math.round(parseFloat(getComputedStyle(document.body).fontSize) || 15);
+}
+
+/** Until Monaco arrives (a few MB), a plain text area keeps the page usable. */
+function FallbackEditor() {
+  const source = useApp((s) => s.source);
+  return (
+    <textarea className="fallback-editor" aria-label="Program (Python)" spellCheck={false} value={source}
+      onChange={(e) => setSource(e.target.value)}
+      onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); runProgram(); } }} />
+  );
+}
+
+/** Keeps Monaco in step with the store without re-rendering React on every step. */
+function useEditorSync(handle: EditorHandle | null): void {
+  useEffect(() => {
+    if (!handle) return;
+    const paint = () => {
+      const { snapshot, breakpoints } = useApp.getState();
+      handle.setBreakpoints((lineCount) => breakpointDecorations(breakpoints, lineCount));
+      handle.setCurrentLine(currentLine(snapshot));
+      handle.setBadges(parkedBadges(snapshot));
+    };
+    paint();
+    handle.setMarkers(problemMarkers(useApp.getState().trace.problems));
+    const onResize = () => handle.setFontSize(editorFontSize());
+    window.addEventListener('resize', onResize);
+    const unsubscribe = useApp.subscribe((state, previous) => {
+      if (state.source !== previous.source) handle.setText(state.source);
+      if (state.snapshot !== previous.snapshot || state.breakpoints !== previous.breakpoints || state.source !== previous.source) paint();
+      if (state.trace !== previous.trace || state.traceLength !== previous.traceLength) handle.setMarkers(problemMarkers(state.trace.problems));
+      if (state.reveal && state.reveal !== previous.reveal) handle.reveal(state.reveal.line);
+    });
+    return () => {
+      unsubscribe();
+      window.removeEventListener('resize', onResize);
+    };
+  }, [handle]);
+}
+
+export function EditorPanel() {
+  const host = useRef<HTMLDivElement>(null);
+  const [handle, setHandle] = useState<EditorHandle | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const breakpointCount = useApp((s) => s.breakpoints.length);
+
+  useEffect(() => {
+    let created: EditorHandle | null = null;
+    let cancelled = false;
+    import('./monaco').then(({ createEditor }) => {
+      if (cancelled || !host.current) return;
+      created = createEditor(host.current, useApp.getState().source, editorFontSize(), {
+        onChange: setSource,
+        onRun: () => runProgram(),
+        onGutterClick: toggleBreakpoint,
+      });
+      setHandle(created);
+    }, (err: unknown) => setLoadError(String(err)));
+    return () => {
+      cancelled = true;
+      created?.dispose();
+      setHandle(null);
+    };
+  }, []);
+  useEditorSync(handle);
+
+  return (
+    <section className="panel editor-panel" aria-label="Program">
+      <header className="panel-head">
+        <h2>main.py</h2>
+        <span className="panel-note">
+          {breakpointCount > 0 ? `${breakpointCount} breakpoint${breakpointCount === 1 ? '' : 's'} · ` : ''}
+          click the gutter for a breakpoint · Ctrl+Enter runs · Esc leaves the editor
+        </span>
+      </header>
+      <div className="editor-body">
+        <div className="monaco-host" ref={host} data-testid="editor" hidden={handle === null} />
+        {handle === null && <FallbackEditor />}
+        {loadError && <p className="editor-error" role="alert">The code editor could not load ({loadError}); the plain one works.</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * FLIP animation: elements marked `data-flip="<key>"` inside the container glide from
+ * where they were drawn last time (e.g. a handle moving from the timer heap to the ready
+ * queue to "running now"); new ones fade in. Off under prefers-reduced-motion, and while
+ * someone steps faster than an animation lasts (holding →): each would be cut short, and
+ * the frame it costs is better spent showing the next step.
+ */
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+
+const MOVE_MS = 220;
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function animate(root: HTMLElement, before: Map<string, DOMRect>): Map<string, DOMRect> {
+  const now = new Map<string, DOMRect>();
+  const elements = root.querySelectorAll<HTMLElement>('[data-flip]');
+  for (const el of elements) now.set(el.dataset.flip!, el.getBoundingClientRect());
+  if (before.size === 0) return now;
+  for (const el of elements) {
+    const was = before.get(el.dataset.flip!);
+    const is = now.get(el.dataset.flip!)!;
+    if (!was) {
+      el.animate([{ opacity: 0, transform: 'scale(0.9)' }, { opacity: 1, transform: 'none' }], { duration: MOVE_MS, easing: 'ease-out' });
+      continue;
+    }
+    const dx = was.left - is.left;
+    const dy = was.top - is.top;
+    if (Math.abs(dx) < 1 && Math.abs(dy) < 1) continue;
+    el.animate([{ transform: `translate(${dx}px, ${dy}px)` }, { transform: 'none' }], { duration: MOVE_MS, easing: 'ease-in-out' });
+  }
+  return now;
+}
+
+export function useFlip(container: RefObject<HTMLElement | null>, version: unknown): void {
+  const previous = useRef(new Map<string, DOMRect>());
+  const lastChange = useRef(0);
+  useLayoutEffect(() => {
+    const root = container.current;
+    const now = performance.now();
+    const rapid = now - lastChange.current < MOVE_MS;
+    lastChange.current = now;
+    if (!root || rapid || reducedMotion() || typeof Element.prototype.animate !== 'function') {
+      previous.current = new Map();
+      return;
+    }
+    // Measured in the frame's animation callbacks, after the editor has drawn, so the
+    // layout this forces is the one the frame paints with, not an extra one.
+    const frame = requestAnimationFrame(() => {
+      previous.current = animate(root, previous.current);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [container, version]);
+}

@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import type { TaskView } from '../../model';
+import { useApp } from '../../store';
+import { colourClass } from '../colours';
+import { TaskCard } from './TaskCard';
+import './tasks.css';
+
+interface Placed { view: TaskView; depth: number }
+
+// Thousands of cards would make every step slow; the first ones (by creator) are shown.
+const MAX_CARDS = 200;
+
+/** Depth-first by creator, so children (gather, TaskGroup, create_task) sit under their parent. */
+function placeByCreator(tasks: readonly TaskView[]): Placed[] {
+  const visible = tasks.filter((x) => !x.record.internal);
+  const ids = new Set(visible.map((x) => x.record.id));
+  const children = new Map<string | null, TaskView[]>();
+  for (const view of visible) {
+    const parent = view.record.parent !== null && ids.has(view.record.parent) ? view.record.parent : null;
+    children.set(parent, [...(children.get(parent) ?? []), view]);
+  }
+  const placed: Placed[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    for (const view of children.get(parent) ?? []) {
+      placed.push({ view, depth });
+      visit(view.record.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return placed;
+}
+
+export function TaskPanel() {
+  const tasks = useApp((s) => s.snapshot.tasks);
+  const focused = useApp((s) => s.focusedTask);
+  const placed = useMemo(() => placeByCreator(tasks), [tasks]);
+  const hidden = tasks.length - placed.length;
+  const shown = placed.length > MAX_CARDS ? placed.slice(0, MAX_CARDS) : placed;
+  return (
+    <section className="panel task-panel" aria-label="Tasks">
+      <header className="panel-head">
+        <h2>Tasks</h2>
+        <span className="panel-note">
+          {placed.length === 0 ? 'none yet' : `${placed.length} task${placed.length === 1 ? '' : 's'}`}
+          {hidden > 0 ? ` · ${hidden} internal to asyncio.run hidden` : ''}
+        </span>
+      </header>
+      <div className="panel-body task-list">
+        {shown.map(({ view, depth }) => (
+          <TaskCard key={view.record.id} view={view} depth={depth} colour={colourClass(view.record.order)}
+            focused={focused === view.record.id} />
+        ))}
+        {shown.length < placed.length && <p className="task-more">and {placed.length - shown.length} more tasks</p>}
+      </div>
+    </section>
+  );
+}
