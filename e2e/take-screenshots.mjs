@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Screenshots of the default example at a mid-run step, for the README:
+// docs/screenshots/midrun-<w>x<h>.png. Point it at a served build:
+//
+//   node e2e/take-screenshots.mjs [http://127.0.0.1:4173/]
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const out = new URL('../docs/screenshots/', import.meta.url);
+// Step 52 of the cafe example: the espresso task prints at t=1 while two timers wait.
+const STEP = 52;
+const SIZES = [[1280, 800], [1920, 1080]];
+
+mkdirSync(out, { recursive: true });
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+try {
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(url);
+    await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('run').click();
+    await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 60_000 });
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    for (let i = 0; i < STEP; i++) await page.keyboard.press('ArrowRight');
+    // Let the queue animations settle.
+    await page.waitForTimeout(600);
+    const file = new URL(`midrun-${width}x${height}.png`, out).pathname;
+    await page.screenshot({ path: file });
+    console.log(file);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Step latency in the browser, on a ~10,000-event trace: keypress → painted frame for a
+// step forward, a step back, a step by callback, and a random seek with the scrub bar.
+// Builds nothing: point it at a served build (default: `npm run preview`'s address).
+//
+//   node scripts/bench-step.mjs [http://127.0.0.1:4173/]
+//
+// Steps come back to back (as when holding →), which skips the queue animations;
+// step-forward-animated spaces them out so the animations run too.
+//
+// Prints JSON lines {"metric", "value", "unit"}. For each action two figures:
+//   *-frame: from the input event to the end of the first frame painted after it
+//            (includes waiting for that frame's vsync, so up to one frame interval);
+//   *-work:  from the input event until the DOM is updated and laid out — what must stay
+//            under a frame (16 ms) for the change to show in the next frame.
+// Functions passed to page.evaluate run in the browser:
+/* global document, window, requestAnimationFrame, HTMLInputElement */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
+// BENCH_REDUCED_MOTION=1 measures with animations off (prefers-reduced-motion).
+const REDUCED_MOTION = process.env.BENCH_REDUCED_MOTION === '1';
+
+// 25 workers × 40 sleeps with line events: about 10,400 trace events.
+const PROGRAM = `import asyncio
+
+
+async def worker(n):
+    total = 0
+    for i in range(40):
+        await asyncio.sleep(0.01 * (n % 5 + 1))
+        total += i
+    print(f"worker {n} total {total}")
+    return total
+
+
+async def main():
+    results = await asyncio.gather(*(worker(n) for n in range(25)))
+    print("sum", sum(results))
+
+
+asyncio.run(main())
+`;
+
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+
+function emit(metric, value, unit = 'ms') {
+  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function report(name, samples) {
+  for (const kind of ['frame', 'work']) {
+    const values = samples.map((s) => s[kind]).sort((a, b) => a - b);
+    emit(`${name}-${kind}-p50`, percentile(values, 0.5));
+    emit(`${name}-${kind}-p95`, percentile(values, 0.95));
+    emit(`${name}-${kind}-max`, values.at(-1));
+  }
+}
+
+// Runs in the page: timestamps around one input, resolved after the frame that shows it.
+function installProbe() {
+  let pending = null;
+  const finish = (start) => {
+    const p = pending;
+    // React flushes a store update in a microtask queued by the update; ours runs after it.
+    queueMicrotask(() => queueMicrotask(() => {
+      void document.body.offsetHeight;
+      p.work = performance.now() - start;
+    }));
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        p.frame = performance.now() - start;
+        p.resolve({ work: p.work, frame: p.frame });
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  // Registered after the app's own listener, so it runs once the app has handled the key.
+  window.addEventListener('keydown', (e) => { if (pending) finish(e.timeStamp); });
+  window.__probe = {
+    arm() {
+      pending = {};
+      pending.done = new Promise((resolve) => { pending.resolve = resolve; });
+    },
+    async result() {
+      const sample = await pending.done;
+      pending = null;
+      return sample;
+    },
+    seek(cursor) {
+      const scrubber = document.querySelector('[data-testid="scrubber"]');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      const start = performance.now();
+      setValue.call(scrubber, String(cursor));
+      scrubber.dispatchEvent(new Event('input', { bubbles: true }));
+      finish(start);
+    },
+  };
+}
+
+async function measureKeys(page, key, count, pauseMs = 0) {
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    if (pauseMs > 0) await page.waitForTimeout(pauseMs);
+    await page.evaluate(() => window.__probe.arm());
+    await page.keyboard.press(key);
+    samples.push(await page.evaluate(() => window.__probe.result()));
+  }
+  return samples;
+}
+
+try {
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: REDUCED_MOTION ? 'reduce' : 'no-preference',
+  });
+  await page.goto(new URL(`#code=${Buffer.from(PROGRAM).toString('base64url')}`, url).href);
+  await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('run').click();
+  await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 60_000 });
+  await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor();
+  const total = Number((await page.getByTestId('step-count').innerText()).split('/')[1]);
+  emit('trace-events', total, 'events');
+  await page.evaluate(installProbe);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+
+  const middle = Math.floor(total / 2);
+  await page.evaluate((c) => { window.__probe.arm(); window.__probe.seek(c); }, middle);
+  await page.evaluate(() => window.__probe.result());
+
+  // A key the app ignores: what the browser alone costs from keypress to painted frame.
+  report('idle-key', await measureKeys(page, 'KeyQ', SAMPLES));
+  report('step-forward', await measureKeys(page, 'ArrowRight', SAMPLES));
+  report('step-back', await measureKeys(page, 'ArrowLeft', SAMPLES));
+  report('step-callback', await measureKeys(page, 'Shift+ArrowRight', SAMPLES));
+  // Steps further apart than an animation lasts: the queue items glide (FLIP) as well.
+  report('step-forward-animated', await measureKeys(page, 'ArrowRight', Math.ceil(SAMPLES / 3), 300));
+
+  const seeks = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const target = Math.floor(((i * 7919) % 1000) / 1000 * total);
+    await page.evaluate((c) => { window.__probe.arm(); window.__probe.seek(c); }, target);
+    seeks.push(await page.evaluate(() => window.__probe.result()));
+  }
+  report('seek-random', seeks);
+} finally {
+  await browser.close();
+}
