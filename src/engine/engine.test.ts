@@ -121,6 +121,27 @@ asyncio.run(main())
   });
 });
 
+describe('cancelled handles', () => {
+  it('reports a cancel only while the handle still waits in a queue', () => {
+    const r = run(py(`
+import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    later = loop.call_later(5, print, "never")
+    soon = loop.call_soon(print, "never either")
+    later.cancel()
+    soon.cancel()
+    await asyncio.sleep(1)
+asyncio.run(main())
+`));
+    const cancels = r.events.filter((e) => e.kind === 'unschedule');
+    // The sleep timer, cancelled by asyncio.sleep after it fired, is not among them.
+    expect(cancels.map((e) => e.kind === 'unschedule' && [e.queue, e.by, e.line])).toEqual([
+      ['timer', 'Task-1', 6], ['ready', 'Task-1', 7]]);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('line events', () => {
   it('records each executed line, attributed to the task running it, at its virtual time', () => {
     const r = run('import asyncio\nasync def main():\n    x = 1\n    await asyncio.sleep(1)\n    print(x)\nasyncio.run(main())\n');

@@ -79,6 +79,8 @@ export function narrate(ev: TraceEvent, state: LoopState): string {
       return ev.phase === 'start'
         ? `Simulated I/O starts: ${ev.what}${ev.dur !== null ? ` (${formatSeconds(ev.dur)} s)` : ''}.`
         : `Simulated I/O completes: ${ev.what}.`;
+    case 'unschedule':
+      return `${who(ev.by)} cancels handle #${ev.handle}; it leaves the ${ev.queue === 'timer' ? 'timer heap' : 'ready queue'}.`;
     case 'output':
       return ev.stream === 'stdout'
         ? `${who(ev.task)} prints ${quoteOutput(ev.text)}.`

@@ -48,6 +48,8 @@ function twoWorkers() {
   marks.aDone = b.done('a', 'done', "'A'");
   b.at(1, 4, 'b').callback(9, 'Task b step', 'b');
   marks.bResumed = b.resume('b', null, 'CancelledError()');
+  // asyncio.sleep's `finally` cancels its timer as the CancelledError passes through.
+  marks.bTimerCancelled = b.add('unschedule', { handle: 6, queue: 'timer', by: 'b' });
   marks.bDone = b.done('b', 'cancelled', 'CancelledError()');
   return { events: b.events, marks };
 }
@@ -94,31 +96,31 @@ describe('task states', () => {
     expect(due.t).toBe(1);
   });
 
-  it('drops the sleep timer of a task that was cancelled while sleeping', () => {
+  it('drops the sleep timer of a task that was cancelled while sleeping, when sleep cancels it', () => {
     expect(at(marks.bCancelled).timerHeap.map((x) => x.timer.handle)).toEqual([6]);
-    expect(at(marks.bResumed).timerHeap).toEqual([]);
+    expect(at(marks.bResumed).timerHeap.map((x) => x.timer.handle)).toEqual([6]);
+    expect(at(marks.bTimerCancelled).timerHeap).toEqual([]);
   });
 });
 
 describe('ready queue', () => {
-  it('skips handles that were cancelled while queued', () => {
+  it('removes a handle cancelled while queued, and keeps the rest in order', () => {
     const b = new TraceBuilder();
     b.at(0, 1, 'main', 3).ready(1, 'print(1)');
     b.ready(2, 'print(2)');
     b.ready(3, 'print(3)');
-    const run = b.at(0, 2).callback(2, 'print(2)');
+    const cancelled = b.add('unschedule', { handle: 2, queue: 'ready', by: 'main' });
+    expect(readyLabels(snapshotAt(Trace.from(b.events), cancelled))).toEqual(['print(1)', 'print(3)']);
+    const run = b.at(0, 2).callback(1, 'print(1)');
     expect(readyLabels(snapshotAt(Trace.from(b.events), run))).toEqual(['print(3)']);
   });
 
-  it('drops a cancelled timer once its due time has passed', () => {
+  it('takes a cancelled timer off the heap when it is cancelled', () => {
     const b = new TraceBuilder();
     b.at(0, 1, 'main', 3).timer(1, 0.5, 'print(cancelled)');
     b.timer(2, 1, 'print(kept)');
-    b.at(0, 2).add('clock', { from: 0, to: 1 });
-    b.at(1, 2).ready(2, 'print(kept)', null, 'timer due at t=1');
-    const run = b.callback(2, 'print(kept)');
-    const snap = snapshotAt(Trace.from(b.events), run);
-    expect(snap.timerHeap).toEqual([]);
-    expect(snap.running?.label).toBe('print(kept)');
+    const cancelled = b.add('unschedule', { handle: 1, queue: 'timer', by: 'main' });
+    const snap = snapshotAt(Trace.from(b.events), cancelled);
+    expect(snap.timerHeap.map((x) => x.timer.label)).toEqual(['print(kept)']);
   });
 });

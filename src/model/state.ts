@@ -35,8 +35,6 @@ export interface TaskRecord {
   readonly line: number | null;
   readonly resumedBy: string | null;
   readonly cancelRequested: { by: string | null; msg: string | null } | null;
-  /** The timer of the asyncio.sleep it is in, if any. */
-  readonly sleepTimer: number | null;
 }
 
 export interface ReadyItem {
@@ -72,8 +70,6 @@ export interface LoopState {
   seq: number;
   t: VirtualSeconds;
   it: number;
-  /** Seq of the first event of the current loop iteration. */
-  iterationStart: number;
   loopAction: LoopAction | null;
   running: RunningNow | null;
   readyQueue: ReadyItem[];
@@ -86,7 +82,7 @@ export interface LoopState {
 
 export function initialState(): LoopState {
   return {
-    seq: -1, t: 0, it: 0, iterationStart: 0, loopAction: null, running: null,
+    seq: -1, t: 0, it: 0, loopAction: null, running: null,
     readyQueue: [], timerHeap: [], io: [], tasks: new Map(), ended: null,
   };
 }
@@ -100,9 +96,6 @@ export function cloneState(s: LoopState): LoopState {
     tasks: new Map(s.tasks),
   };
 }
-
-// Virtual time is float seconds; asyncio moves a timer when it is due within its clock resolution.
-const DUE_EPSILON = 1e-9;
 
 function updateTask(s: LoopState, id: string, change: Partial<TaskRecord>): void {
   const task = s.tasks.get(id);
@@ -129,7 +122,6 @@ function innermostUserLine(chain: readonly ChainFrame[]): number | null {
 export function applyEvent(s: LoopState, ev: TraceEvent): void {
   if (ev.it !== s.it) {
     s.it = ev.it;
-    s.iterationStart = ev.seq;
     // A new iteration of _run_once: the previous callback is over.
     s.running = null;
   }
@@ -151,7 +143,7 @@ export function applyEvent(s: LoopState, ev: TraceEvent): void {
         id: ev.id, coro: ev.coro, parent: ev.parent, internal: ev.internal, order: s.tasks.size,
         createdSeq: ev.seq, createdLine: ev.line, started: false, end: null, result: null, exc: null,
         awaits: null, wait: null, on: [], until: null, chain: [], parkedLine: null, line: null,
-        resumedBy: null, cancelRequested: null, sleepTimer: null,
+        resumedBy: null, cancelRequested: null,
       });
       break;
     case 'schedule':
@@ -165,34 +157,26 @@ export function applyEvent(s: LoopState, ev: TraceEvent): void {
         });
       }
       break;
-    case 'callback': {
-      // The ready queue is FIFO: handles still ahead of this one were cancelled and skipped.
-      const at = s.readyQueue.findIndex((x) => x.handle === ev.handle);
-      if (at >= 0) s.readyQueue.splice(0, at + 1);
-      // Cancelled timers leave the heap silently when they come due, before this iteration's callbacks.
-      s.timerHeap = s.timerHeap.filter((x) => x.when > ev.t + DUE_EPSILON || x.seq >= s.iterationStart);
+    case 'unschedule':
+      if (ev.queue === 'timer') removeHandle(s.timerHeap, ev.handle);
+      else removeHandle(s.readyQueue, ev.handle);
+      break;
+    case 'callback':
+      removeHandle(s.readyQueue, ev.handle);
       s.running = { handle: ev.handle, label: ev.label, task: ev.target };
       break;
-    }
     case 'resume': {
-      const task = s.tasks.get(ev.id);
-      // Woken by anything but its own sleep timer (e.g. cancelled): asyncio.sleep cancels that timer.
-      if (task?.sleepTimer != null) removeHandle(s.timerHeap, task.sleepTimer);
       updateTask(s, ev.id, {
         started: true, awaits: null, wait: null, on: [], until: null, chain: [], parkedLine: null,
-        resumedBy: ev.by, sleepTimer: null,
+        resumedBy: ev.by,
       });
       if (s.running === null || s.running.task !== ev.id) s.running = { handle: null, label: `${ev.id} step`, task: ev.id };
       break;
     }
     case 'suspend': {
-      // The timer asyncio.sleep just set: same task, same step, due when the sleep ends.
-      const sleepTimer = ev.wait === 'sleep' && ev.until !== null
-        ? s.timerHeap.findLast((x) => x.owner === ev.id && x.when === ev.until && x.seq >= s.iterationStart)?.handle ?? null
-        : null;
       updateTask(s, ev.id, {
         awaits: ev.awaits, wait: ev.wait, on: ev.on, until: ev.until, chain: ev.chain,
-        parkedLine: innermostUserLine(ev.chain) ?? ev.line, sleepTimer,
+        parkedLine: innermostUserLine(ev.chain) ?? ev.line,
       });
       if (s.running?.task === ev.id) s.running = null;
       break;
@@ -200,7 +184,7 @@ export function applyEvent(s: LoopState, ev: TraceEvent): void {
     case 'task-done':
       updateTask(s, ev.id, {
         end: ev.state, result: ev.result, exc: ev.exc, awaits: null, wait: null, on: [], until: null,
-        chain: [], parkedLine: null, sleepTimer: null,
+        chain: [], parkedLine: null,
       });
       if (s.running?.task === ev.id) s.running = null;
       break;

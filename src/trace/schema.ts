@@ -44,6 +44,10 @@ export interface ScheduleEvent extends EventBase {
   kind: 'schedule'; handle: number; queue: QueueName; when: VirtualSeconds | null;
   label: string; cause: string; target: string | null;
 }
+/** A handle was cancelled while it still waited in the ready queue or the timer heap. */
+export interface UnscheduleEvent extends EventBase {
+  kind: 'unschedule'; handle: number; queue: QueueName; by: string | null;
+}
 export interface CallbackEvent extends EventBase {
   kind: 'callback'; handle: number; label: string; target: string | null;
 }
@@ -80,14 +84,14 @@ export interface EndEvent extends EventBase {
 }
 
 export type TraceEvent =
-  | LoopEvent | TaskCreatedEvent | ScheduleEvent | CallbackEvent | ResumeEvent | SuspendEvent
+  | LoopEvent | TaskCreatedEvent | ScheduleEvent | UnscheduleEvent | CallbackEvent | ResumeEvent | SuspendEvent
   | TaskDoneEvent | FutureEvent | CancelEvent | ClockEvent | BlockedEvent | IoEvent
   | OutputEvent | WarningEvent | ErrorEvent | LineEvent | EndEvent;
 
 export type EventKind = TraceEvent['kind'];
 
 export const EVENT_KINDS: readonly EventKind[] = [
-  'loop', 'task-created', 'schedule', 'callback', 'resume', 'suspend', 'task-done',
+  'loop', 'task-created', 'schedule', 'unschedule', 'callback', 'resume', 'suspend', 'task-done',
   'future-created', 'future-resolved', 'future-cancelled', 'cancel', 'clock', 'blocked',
   'io', 'output', 'warning', 'error', 'line', 'end',
 ];

@@ -9,6 +9,7 @@ export const EVENT_FIELDS: Record<EventKind, readonly string[]> = {
   'loop': ['action', 'loop'],
   'task-created': ['id', 'coro', 'parent', 'internal'],
   'schedule': ['handle', 'queue', 'when', 'label', 'cause', 'target'],
+  'unschedule': ['handle', 'queue', 'by'],
   'callback': ['handle', 'label', 'target'],
   'resume': ['id', 'by', 'value', 'exc'],
   'suspend': ['id', 'awaits', 'wait', 'on', 'until', 'chain'],

@@ -17,11 +17,27 @@ from .errors import Deadlock
 from .loop_trace import LoopTraceMixin
 
 
-class ReadyHandle(events.Handle):
-    __slots__ = ("_hid",)
+class _TracedCancel:
+    """Reports a cancel while the handle still waits in the ready queue or timer heap.
+
+    asyncio.sleep cancels its timer in a `finally` even after it fired; those
+    cancels change nothing the loop holds, so they are not reported.
+    """
+
+    __slots__ = ()
+
+    def cancel(self) -> None:
+        if self._queued and not self._cancelled:  # type: ignore[attr-defined]
+            self._queued = False  # type: ignore[attr-defined]
+            self._loop._trace_unschedule(self)  # type: ignore[attr-defined]
+        super().cancel()  # type: ignore[misc]
 
 
-class OrderedTimerHandle(events.TimerHandle):
+class ReadyHandle(_TracedCancel, events.Handle):
+    __slots__ = ("_hid", "_queued")
+
+
+class OrderedTimerHandle(_TracedCancel, events.TimerHandle):
     """A timer whose deadline ties break the way they would on a real clock.
 
     On a real clock two `call_later`/`sleep` deadlines computed one after the other never
@@ -31,7 +47,7 @@ class OrderedTimerHandle(events.TimerHandle):
     tie-break of 0, so equal ones come out in heap order, exactly as in CPython.
     """
 
-    __slots__ = ("_hid", "_tiebreak")
+    __slots__ = ("_hid", "_tiebreak", "_queued")
 
     def __lt__(self, other: Any) -> bool:
         if self._when == other._when:
@@ -93,6 +109,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
     def _call_soon(self, callback: Any, args: Any, context: Any) -> events.Handle:
         handle = ReadyHandle(callback, args, self, context)
         handle._hid = self._world.next_handle_id()
+        handle._queued = True
         if handle._source_traceback:
             del handle._source_traceback[-1]
         self._ready.append(handle)
@@ -127,6 +144,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
         timer = OrderedTimerHandle(when, callback, args, self, context)
         timer._hid = self._world.next_handle_id()
         timer._tiebreak = timer._hid if relative else 0
+        timer._queued = True
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         if self._tracer.enabled:
@@ -206,6 +224,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
         world = self._world
         for _ in range(ntodo):
             handle = self._ready.popleft()
+            handle._queued = False
             if handle._cancelled:
                 continue
             if tracer.stopped or tracer.seq >= tracer.max_events:

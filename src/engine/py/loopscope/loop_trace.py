@@ -65,6 +65,13 @@ class LoopTraceMixin:
             cause = f"{name} step"
         t.emit("schedule", line, handle._hid, "ready", None, t.step_label(name), cause, name)
 
+    def _trace_unschedule(self, handle: Any) -> None:
+        if self._tracer.enabled:
+            t = self._tracer
+            # A timer that came due waits in the ready queue with _scheduled cleared.
+            queue = "timer" if getattr(handle, "_scheduled", False) else "ready"
+            t.emit("unschedule", t.user_line(3), handle._hid, queue, t.task)
+
     def _trace_timer_due(self, handle: Any) -> None:
         t = self._tracer
         owner = getattr(handle._callback, "__self__", None)

@@ -23,6 +23,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "loop": ("action", "loop"),
     "task-created": ("id", "coro", "parent", "internal"),
     "schedule": ("handle", "queue", "when", "label", "cause", "target"),
+    "unschedule": ("handle", "queue", "by"),
     "callback": ("handle", "label", "target"),
     "resume": ("id", "by", "value", "exc"),
     "suspend": ("id", "awaits", "wait", "on", "until", "chain"),
