@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { runAndCollect } from '../src/engine/collect';
 import { createNodeEngine } from '../src/engine/node';
 
@@ -59,6 +59,7 @@ if (Number.isFinite(nativeMs)) {
 }
 
 if (existsSync('dist/assets')) {
+  await benchInBrowser();
   let raw = 0;
   let gz = 0;
   for (const name of readdirSync('dist/assets')) {
@@ -70,5 +71,24 @@ if (existsSync('dist/assets')) {
   print('bundle_js_total', raw / 1024, 'KiB');
   print('bundle_js_total_gzip', gz / 1024, 'KiB');
 } else {
-  console.error('bench: no dist/ — run `npm run build` for bundle sizes');
+  console.error('bench: no dist/ — run `npm run build` for bundle sizes and the browser figures');
+}
+
+/** Serves the build and runs the browser benchmarks against it. */
+async function benchInBrowser(): Promise<void> {
+  const port = 4190;
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { stdio: 'ignore', detached: true });
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(url).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const script of ['scripts/bench-load.mjs', 'scripts/bench-step.mjs']) {
+      spawnSync(process.execPath, [script, url], { stdio: 'inherit' });
+    }
+  } finally {
+    process.kill(-server.pid!);
+  }
 }
