@@ -245,6 +245,30 @@ loop.close()
   });
 });
 
+describe('legacy idioms', () => {
+  it('wraps coroutines passed to asyncio.wait, drops loop= and runs @asyncio.coroutine', () => {
+    const r = run(py(`
+import asyncio
+
+@asyncio.coroutine
+def old_style(n):
+    yield from asyncio.sleep(n, loop=asyncio.get_event_loop())
+    return n
+
+async def main():
+    done, pending = await asyncio.wait([old_style(2), old_style(1)], timeout=5)
+    print(sorted(t.result() for t in done), len(pending))
+
+asyncio.run(main())
+`));
+    expect(r.stdout).toBe('[1, 2] 0\n');
+    const notices = r.events.filter((e) => e.kind === 'warning' && e.legacy);
+    expect(notices.map((e) => e.line)).toEqual([3, 9, 5]);
+    expect(notices.map((e) => e.kind === 'warning' && e.message.split(' ')[0])).toEqual([
+      '@asyncio.coroutine', 'asyncio.wait()', 'asyncio.sleep(...,']);
+  });
+});
+
 describe('between runs', () => {
   const program = 'import asyncio, random\nasync def main():\n    print(asyncio.current_task().get_name(), random.random())\nasyncio.run(main())\n';
 

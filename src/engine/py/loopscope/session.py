@@ -19,6 +19,7 @@ from typing import Any, Callable
 from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarning
 from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
+from .legacy import LegacyPatch
 from .monitor import Monitor
 from .policy import AsyncioPatch, c_task_counter_next
 from .tb import format_exception, user_frames
@@ -65,7 +66,8 @@ def run_program(source: str, filename: str, options_json: str,
                            f"{type(e).__name__}: {e.msg} (line {e.lineno})")
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
-        for patch in (TimePatch(world.clock), AsyncioPatch(world), Monitor(world, code)):
+        for patch in (TimePatch(world.clock), AsyncioPatch(world), LegacyPatch(tracer),
+                      Monitor(world, code)):
             patch.install()
             undo.callback(patch.uninstall)
         try:
