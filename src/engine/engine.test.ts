@@ -269,6 +269,26 @@ asyncio.run(main())
   });
 });
 
+describe('sandbox', () => {
+  it('keeps JavaScript and the page out of reach of the program', () => {
+    const r = run(py(`
+import sys, importlib
+print([m for m in sys.modules if m.split(".")[0] in ("js", "pyodide", "pyodide_js", "_pyodide")])
+for name in ("js", "pyodide.ffi", "pyodide_js", "_pyodide_core"):
+    try:
+        importlib.import_module(name)
+        print(name, "imported")
+    except ImportError as e:
+        print(name, "refused")
+try:
+    from js import document
+except ImportError:
+    print("from js: refused")
+`));
+    expect(r.stdout).toBe('[]\njs refused\npyodide.ffi refused\npyodide_js refused\n_pyodide_core refused\nfrom js: refused\n');
+  });
+});
+
 describe('between runs', () => {
   const program = 'import asyncio, random\nasync def main():\n    print(asyncio.current_task().get_name(), random.random())\nasyncio.run(main())\n';
 

@@ -21,6 +21,7 @@ from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
 from .legacy import LegacyPatch
 from .monitor import Monitor
+from .sandbox import SandboxPatch
 from .policy import AsyncioPatch, c_task_counter_next
 from .tb import format_exception, user_frames
 from .world import World
@@ -67,7 +68,7 @@ def run_program(source: str, filename: str, options_json: str,
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
         for patch in (TimePatch(world.clock), AsyncioPatch(world), LegacyPatch(tracer),
-                      Monitor(world, code)):
+                      SandboxPatch(), Monitor(world, code)):
             patch.install()
             undo.callback(patch.uninstall)
         try:
