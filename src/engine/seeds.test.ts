@@ -18,6 +18,9 @@ const FINISHING = [
   's002_15_future_done_callbacks', 's002_16_task_cancel', 's002_17_gather_results_order',
   's002_18_gather_staged_steps', 's002_19_as_completed', 's003_08_generator_producer_consumer',
   's003_09_compute_print_sum', 's004_01_task_print_sum', 's004_02_run_until_complete_bare_coro',
+  // On the simulated network:
+  's000_11_aiohttp_get', 's000_13_aiohttp_semaphore', 's002_04_task_done_callback_requests',
+  's002_08_multitask_requests_wait', 's002_10_aiohttp_httpbin_delay',
 ];
 // Bare coroutines passed to asyncio.wait: a TypeError since Python 3.11; here they run
 // as on Python 3.7, with a legacy notice.

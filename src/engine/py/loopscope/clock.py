@@ -41,8 +41,11 @@ class VirtualClock:
         seconds = float(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
+        self.sleep_as(f"time.sleep({seconds:g})", seconds)
+
+    def sleep_as(self, call: str, seconds: float) -> None:
         if self.on_block is not None:
-            self.on_block(f"time.sleep({seconds:g})", seconds)
+            self.on_block(call, seconds)
         self.now += seconds
 
     def wall(self) -> float:

@@ -100,6 +100,10 @@ def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
             return (f"sleep({delay!r}): yield to the loop", "sleep", [], now)
         until = handle.when()
         return (f"sleep({delay!r}) until t={_fmt_time(until)}", "sleep", [], until)
+    if fn == "request_in_flight":
+        handle = loc.get("handle")
+        until = handle.when() if handle is not None else None
+        return (str(loc.get("what", "a request")), "io", [], until)
     if fn in ("Queue.get", "Queue.put", "Queue.join"):
         q = loc.get("self")
         size = q.qsize() if q is not None else 0
@@ -153,6 +157,8 @@ def _known_waits() -> frozenset[Any]:
         locks.Condition.wait, locks.Condition.wait_for, locks.Barrier.wait,
         taskgroups.TaskGroup.__aexit__, getattr(taskgroups.TaskGroup, "_aexit", None),
     ]
+    from .simio import request_in_flight
+    funcs.append(request_in_flight)
     as_completed = getattr(tasks, "_AsCompletedIterator", None)
     if as_completed is not None:
         funcs.append(getattr(as_completed, "_wait_for_one", None))

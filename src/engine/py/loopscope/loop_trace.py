@@ -7,6 +7,7 @@ import os
 from asyncio import futures
 from typing import Any
 
+from . import simio
 from .describe import (await_chain, callback_label, chain_for_wire, describe_wait, parked_line,
                        short_repr, short_wait)
 
@@ -29,7 +30,10 @@ class LoopTraceMixin:
         if isinstance(owner, asyncio.Task):
             self._trace_task_schedule(handle, owner, args, line)
             return
-        if cb is futures._set_result_unless_cancelled and when is not None:
+        if cb is simio.deliver:
+            label = f"response arrives: {args[2]}"
+            cause = f"{t.task or 'top level'} sent {args[2]}"
+        elif cb is futures._set_result_unless_cancelled and when is not None:
             delay = when - self.time()  # type: ignore[attr-defined]
             who = t.task or "top level"
             label = f"sleep({delay:g}) timer of {who}"
@@ -190,6 +194,8 @@ def _label_of(t: Any, handle: Any) -> str:
         return t.step_label(t.task_name(owner))
     if handle._callback is futures._set_result_unless_cancelled:
         return "sleep timer"
+    if handle._callback is simio.deliver:
+        return f"response arrives: {handle._args[2]}"
     return callback_label(t, handle._callback, handle._args)
 
 

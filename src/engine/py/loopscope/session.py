@@ -22,17 +22,30 @@ from .errors import StopRun
 from .legacy import LegacyPatch
 from .monitor import Monitor
 from .sandbox import SandboxPatch
+from .shims import ShimPatch
 from .policy import AsyncioPatch, c_task_counter_next
 from .tb import format_exception, user_frames
 from .world import World
+
+
+_current_world: World | None = None
+
+
+def current_world() -> World:
+    """The world of the run in progress (for shims called from the program)."""
+    if _current_world is None:
+        raise RuntimeError("no Loopscope run is in progress")
+    return _current_world
 
 
 def run_program(source: str, filename: str, options_json: str,
                 flush: Callable[[bytes], Any] | None) -> str:
     """Run `source` as __main__; stream marshalled event batches through `flush`; return
     the summary as JSON."""
+    global _current_world
     options = json.loads(options_json)
     world = World(filename, options, flush)
+    _current_world = world
     tracer = world.tracer
     tracer.set_task_counter_base(c_task_counter_next())
     output = OutputState()
@@ -51,6 +64,7 @@ def run_program(source: str, filename: str, options_json: str,
     main = types.ModuleType("__main__")
     with contextlib.ExitStack() as undo:
         undo.callback(_Saved().restore)
+        undo.callback(_forget_world)
         sys.stdout, sys.stderr = out, err
         warnings.showwarning = make_showwarning(tracer, err)
         random.seed(int(options.get("seed", 1)))
@@ -67,8 +81,9 @@ def run_program(source: str, filename: str, options_json: str,
                            f"{type(e).__name__}: {e.msg} (line {e.lineno})")
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
-        for patch in (TimePatch(world.clock), AsyncioPatch(world), LegacyPatch(tracer),
-                      SandboxPatch(), Monitor(world, code)):
+        world.legacy = LegacyPatch(tracer)
+        for patch in (TimePatch(world.clock), AsyncioPatch(world), world.legacy,
+                      SandboxPatch(), ShimPatch(), Monitor(world, code)):
             patch.install()
             undo.callback(patch.uninstall)
         try:
@@ -105,6 +120,11 @@ def _finalize_like_interpreter_exit(main: types.ModuleType) -> None:
     """Drop the program's globals so what it left behind is finalised now, as at exit
     ("Task was destroyed but it is pending!", never-awaited coroutines, ...)."""
     exec(_AT_EXIT, {"namespace": main.__dict__, "gc": gc})
+
+
+def _forget_world() -> None:
+    global _current_world
+    _current_world = None
 
 
 def _finish(world: World, out: TracedStream, err: TracedStream, status: str, exit_code: int,

@@ -7,6 +7,7 @@ from typing import Any, Callable
 from .capture import OutputState
 from .clock import VirtualClock, real_perf_counter
 from .describe import await_chain, describe_wait, parked_line
+from .network import Network
 from .trace import Tracer
 
 
@@ -38,10 +39,21 @@ class World:
         self.output = OutputState()
         self._loop_ids = 0
         self._handle_ids = 0
+        self._io_ids = 0
+        self.network = Network(int(options.get("seed", 1)))
+        self.legacy: Any = None  # the run's LegacyPatch, for notices from the shims
 
     def next_loop_id(self) -> int:
         self._loop_ids += 1
         return self._loop_ids
+
+    def next_io_id(self) -> int:
+        self._io_ids += 1
+        return self._io_ids
+
+    def block(self, call: str, seconds: float) -> None:
+        """A blocking call on the loop's thread: time passes, nothing else runs."""
+        self.clock.sleep_as(call, seconds)
 
     def next_handle_id(self) -> int:
         self._handle_ids += 1

@@ -1,0 +1,88 @@
+"""The simulated network: every http(s) URL answers, after a latency, in virtual time.
+
+Latency is seeded per run, so a scenario replays the same way. A few hosts the tutorials
+use behave like the real services: httpbin.org/delay/N waits N seconds, /status/N
+answers N, /get echoes the request as JSON.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+DEFAULT_LATENCY = 0.1  # seconds, plus up to JITTER more
+JITTER = 0.1
+
+
+@dataclass
+class SimResponse:
+    url: str
+    method: str
+    status: int
+    reason: str
+    headers: dict[str, str]
+    body: bytes
+    latency: float
+    encoding: str = "utf-8"
+    history: list[Any] = field(default_factory=list)
+
+
+_REASONS = {200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanently",
+            400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+
+
+class Network:
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed * 7919 + 17)
+        self.requests = 0
+
+    def fetch(self, method: str, url: str, params: Any = None, data: Any = None,
+              json_body: Any = None) -> SimResponse:
+        """The response to a request, and how long it takes. Raises ValueError for a bad URL."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"Invalid URL {url!r}: only http(s) URLs reach the simulated network")
+        self.requests += 1
+        query = dict(parse_qsl(parts.query))
+        if isinstance(params, dict):
+            query.update({str(k): str(v) for k, v in params.items()})
+        latency = round(DEFAULT_LATENCY + self._rng.uniform(0, JITTER), 3)
+        status = 200
+        host, path = parts.hostname, parts.path or "/"
+        if host.endswith("httpbin.org"):
+            delay = re.fullmatch(r"/delay/(\d+(?:\.\d+)?)", path)
+            status_match = re.fullmatch(r"/status/(\d{3})", path)
+            if delay:
+                latency += min(float(delay.group(1)), 10.0)
+            if status_match:
+                status = int(status_match.group(1))
+            body = json.dumps({"args": query, "headers": {"Host": host}, "origin": "10.0.0.2",
+                               "url": url, "json": json_body, "data": _text(data)}, indent=2)
+            content_type = "application/json"
+        elif path.endswith(".json") or host.startswith("api.") or "/api/" in path:
+            body = json.dumps({"url": url, "args": query, "ok": True})
+            content_type = "application/json"
+        else:
+            body = (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{host}{path}"
+                    f"</title></head>\n<body><h1>{host}</h1><p>A simulated page for {path}."
+                    "</p></body></html>\n")
+            content_type = "text/html; charset=utf-8"
+        encoded = body.encode("utf-8")
+        headers = {"Content-Type": content_type, "Content-Length": str(len(encoded)),
+                   "Server": "loopscope-simulated"}
+        return SimResponse(url, method.upper(), status, _REASONS.get(status, ""), headers,
+                           encoded, latency)
+
+
+def _text(data: Any) -> str | None:
+    if data is None:
+        return None
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+
+
+def describe_request(method: str, url: str, latency: float) -> str:
+    return f"{method.upper()} {url} ({latency * 1000:.0f} ms)"
