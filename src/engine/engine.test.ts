@@ -194,6 +194,14 @@ asyncio.run(main())
     expect(r.events.length).toBeLessThan(5100);
   });
 
+  it('stops a loop that never awaits once its line events flood the trace, and still ends the trace', () => {
+    const r = run('import asyncio\nasync def main():\n    n = 0\n    while True:\n        n += 1\nasyncio.run(main())\n',
+      { maxEvents: 5000, lines: true });
+    expect(r.summary).toMatchObject({ status: 'limit', exitCode: 3 });
+    expect(r.events.at(-1)).toMatchObject({ kind: 'end', status: 'limit' });
+    expect(r.events.length).toBeLessThan(5000 + 10_000 + 3000);
+  });
+
   it('stops a callback that never yields, and says where', () => {
     const r = run('import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n',
       { maxCallbackMs: 300, lines: false } as object);

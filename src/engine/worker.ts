@@ -21,12 +21,21 @@ self.onmessage = async (msg: MessageEvent<EngineCommand>) => {
   switch (command.type) {
     case 'run': {
       const { runId, source, filename, options } = command;
+      let delivered = 0;
       try {
-        const summary = engine.run(source, filename, options,
-          (events) => post({ type: 'batch', runId, events }));
+        const summary = engine.run(source, filename, options, (events) => {
+          delivered += events.length;
+          post({ type: 'batch', runId, events });
+        });
         post({ type: 'end', runId, summary });
       } catch (err) {
-        post({ type: 'fatal', message: `The engine failed: ${String(err)}` });
+        // Python is still usable; end the run with the reason so the UI keeps what arrived.
+        post({
+          type: 'end', runId, summary: {
+            status: 'stopped', exitCode: 3, events: delivered, virtualTime: 0, wallMs: 0,
+            message: `Loopscope's engine failed: ${String(err)}`,
+          },
+        });
       }
       break;
     }

@@ -86,7 +86,7 @@ class Tracer:
             self.seq += 1
             if len(self._buf) >= self.batch_size or (
                     self.seq & 255 == 0 and real_perf_counter() - self._last_flush > 0.05):
-                self.flush()
+                self._flush_during_run()
 
     def record(self, kind: str, line: int | None, *values: Any) -> None:
         """Record an event even with tracing off: output, errors and the end of a run."""
@@ -94,7 +94,7 @@ class Tracer:
             self._buf.append((kind, self.seq, self.clock.now, self.it, self.task, line) + values)
             self.seq += 1
             if len(self._buf) >= self.batch_size:
-                self.flush()
+                self._flush_during_run()
 
     def on_line(self, code: Any, line: int) -> None:
         """sys.monitoring LINE callback: a `line` event per line of the program run."""
@@ -102,7 +102,14 @@ class Tracer:
             self._buf.append(("line", self.seq, self.clock.now, self.it, self.task, line))
             self.seq += 1
             if len(self._buf) >= self.batch_size:
-                self.flush()
+                self._flush_during_run()
+
+    def _flush_during_run(self) -> None:
+        self.flush()
+        if self.seq >= self.max_events + 10_000 and not self.stopped:
+            # One callback produced a flood of events (a loop that prints, or line events
+            # of a loop that never awaits); stop here, not at the next callback.
+            self.limit_events()
 
     def flush(self) -> None:
         self._last_flush = real_perf_counter()
@@ -113,9 +120,6 @@ class Tracer:
         self._buf = []
         if self._flush_cb is not None:
             self._flush_cb(payload)
-        if self.seq >= self.max_events + 10_000 and not self.stopped:
-            # One callback produced a flood of events; stop here, not at the next callback.
-            self.limit_events()
 
     def check_budget(self) -> None:
         if self.stopped:
