@@ -6,6 +6,7 @@ import { useKeyboard } from './keyboard';
 import { LoopPanel } from './loop/LoopPanel';
 import { Narration } from './narration/Narration';
 import { TaskPanel } from './tasks/TaskPanel';
+import { TimelinePanel } from './timeline/TimelinePanel';
 import './layout/layout.css';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
         <LoopPanel />
         <TaskPanel />
         <ConsolePanel />
+        <TimelinePanel />
       </main>
     </div>
   );

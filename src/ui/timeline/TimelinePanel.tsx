@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import { seek, useApp } from '../../store';
+import { TimelineView } from '../../viz/timeline';
+import type { AxisMode } from '../../viz/timelineDraw';
+import { describeSpan } from '../../viz/timelineHit';
+import { LaneLabels } from './LaneLabels';
+import { readTheme } from './theme';
+import { useTimelineData } from './useTimelineData';
+import './timeline.css';
+
+interface Tip { lines: string[]; x: number; y: number }
+
+const AXES: { id: AxisMode; label: string; hint: string }[] = [
+  { id: 'time', label: 'time', hint: 'x axis: virtual seconds' },
+  { id: 'step', label: 'steps', hint: 'x axis: trace events, so work at one instant is spread out' },
+];
+
+// The panel contains its own layout and paint: the tip is placed inside it, never cut off.
+function placeTip(panel: HTMLElement, lines: string[], clientX: number, clientY: number): Tip {
+  const box = panel.getBoundingClientRect();
+  const x = clientX - box.left;
+  const y = clientY - box.top;
+  return {
+    lines,
+    x: x > box.width / 2 ? Math.max(0, x - 12 - Math.min(box.width / 2, 420)) : x + 12,
+    y: y > box.height / 2 ? Math.max(0, y - 12 - 16 * (lines.length + 1)) : y + 12,
+  };
+}
+
+export function TimelinePanel() {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const { trace, timeline, rows } = useTimelineData(collapsed);
+  const [mode, setMode] = useState<AxisMode>('time');
+  const [tip, setTip] = useState<Tip | null>(null);
+  const plot = useRef<HTMLDivElement>(null);
+  const labels = useRef<HTMLDivElement>(null);
+  const view = useRef<TimelineView | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const [rowHeight, setRowHeight] = useState(24);
+
+  useEffect(() => {
+    const el = plot.current!;
+    const { theme, rowHeight: height } = readTheme(el);
+    setRowHeight(height);
+    const created = new TimelineView(el, theme, height, {
+      seek,
+      hover: (hit, x, y) => setTip(hit ? placeTip(panel.current!, describeSpan(hit), x, y) : null),
+      scroll: (scrollY) => {
+        const column = labels.current;
+        if (column && Math.abs(column.scrollTop - scrollY) > 0.5) column.scrollTop = scrollY;
+      },
+    });
+    view.current = created;
+    const follow = (s: { cursor: number; snapshot: { t: number } }) => created.setCursor(s.cursor, s.snapshot.t);
+    follow(useApp.getState());
+    // The cursor moves many times a second while playing: follow it without re-rendering.
+    const unsubscribe = useApp.subscribe(follow);
+    return () => {
+      unsubscribe();
+      created.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    view.current?.setData({ timeline, rows, events: trace.events });
+  }, [timeline, rows, trace]);
+
+  const chooseAxis = (next: AxisMode) => {
+    setMode(next);
+    view.current?.setMode(next);
+  };
+  const toggle = (id: string) => setCollapsed((before) => {
+    const after = new Set(before);
+    if (!after.delete(id)) after.add(id);
+    return after;
+  });
+
+  const tasks = rows.length - 1;
+  return (
+    <section ref={panel} className="panel timeline-panel" aria-label="Timeline">
+      <header className="panel-head">
+        <h2>Timeline</h2>
+        <span className="panel-note">
+          {tasks <= 0 ? 'run a program to see each task’s life' : `${tasks} task${tasks === 1 ? '' : 's'} · wheel zooms, drag pans, click seeks`}
+        </span>
+        <div className="timeline-tools">
+          <div className="timeline-axis-toggle" role="radiogroup" aria-label="x axis">
+            {AXES.map((axis) => (
+              <button key={axis.id} role="radio" aria-checked={mode === axis.id} title={axis.hint}
+                data-testid={`timeline-axis-${axis.id}`} onClick={() => chooseAxis(axis.id)}>
+                {axis.label}
+              </button>
+            ))}
+          </div>
+          <button data-testid="timeline-fit" title="Show the whole run" onClick={() => view.current?.fit()}>fit</button>
+        </div>
+      </header>
+      <div className="timeline-body">
+        {/* The label column's scrollbar scrolls the lanes; dragging the plot scrolls it back. */}
+        <div ref={labels} className="timeline-labels" style={{ ['--row' as string]: `${rowHeight}px` }}
+          onScroll={(ev) => view.current?.scrollTo(ev.currentTarget.scrollTop)}>
+          <LaneLabels rows={rows} onToggle={toggle} />
+        </div>
+        <div ref={plot} className="timeline-plot" data-testid="timeline" data-axis={mode} />
+      </div>
+      {tip && (
+        <div className="timeline-tip" role="tooltip" style={{ left: tip.x, top: tip.y }}>
+          {tip.lines.map((line) => <div key={line}>{line}</div>)}
+        </div>
+      )}
+    </section>
+  );
+}
