@@ -1,0 +1,93 @@
+import { scaleLinear } from 'd3';
+import { describe, expect, it } from 'vitest';
+import gatherEvents from '../model/fixtures/timeline-gather.trace.json';
+import { buildTimeline } from '../model/timeline';
+import { laneRows } from '../model/timelineRows';
+import type { TraceEvent } from '../trace/schema';
+import type { Fill, Painter } from './paint';
+import { drawTimeline, type AxisMode, type Scene, type TimelineTheme } from './timelineDraw';
+import { describeSpan, seqAtPixel, spanAt } from './timelineHit';
+
+const events = gatherEvents as TraceEvent[];
+const timeline = buildTimeline(events);
+const rows = laneRows(timeline);
+const theme: TimelineTheme = {
+  palette: ['#p0', '#p1', '#p2', '#p3'], loop: '#loop', blocked: '#red', ink: '#ink', faint: '#faint',
+  paper: '#paper', cursor: '#cursor', font: '12px monospace',
+};
+
+/** Records what would be painted; text is 7 px a character. */
+class RecordingPainter implements Painter {
+  rects: { x: number; y: number; w: number; fill: Fill }[] = [];
+  texts: { text: string; x: number; y: number }[] = [];
+  lines: { colour: string; x0: number }[] = [];
+  rect(x: number, y: number, w: number, _h: number, fill: Fill) { this.rects.push({ x, y, w, fill }); }
+  outline() {}
+  line(x0: number, _y0: number, _x1: number, _y1: number, colour: string) { this.lines.push({ colour, x0 }); }
+  polygon() {}
+  circle() {}
+  text(text: string, x: number, y: number) { this.texts.push({ text, x, y }); }
+  textWidth(text: string) { return text.length * 7; }
+}
+
+function scene(mode: AxisMode, width: number, overrides: Partial<Scene> = {}): Scene {
+  const end = mode === 'time' ? timeline.lastT : timeline.lastSeq;
+  return {
+    rows, rowOf: new Map(rows.map((r, i) => [r.lane.id, i])), wakes: timeline.wakes, mode,
+    x: scaleLinear().domain([0, end]).range([0, width]), width, height: 400, top: 0, rowHeight: 20,
+    cursorX: null, theme, ...overrides,
+  };
+}
+
+describe('drawing the timeline', () => {
+  it('labels suspended spans with what they await, only where the label fits', () => {
+    const wide = new RecordingPainter();
+    drawTimeline(wide, scene('time', 1200));
+    expect(wide.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['sleep(1) until t=1', 'sleep(3) until t=3']));
+    const narrow = new RecordingPainter();
+    drawTimeline(narrow, scene('time', 200));
+    // 1 s is 67 px here: "sleep(1) until t=1" (126 px) does not fit, the 3 s one (200 px) does.
+    expect(narrow.texts.map((t) => t.text)).not.toContain('sleep(1) until t=1');
+    expect(narrow.texts.map((t) => t.text)).toContain('sleep(3) until t=3');
+  });
+
+  it('paints the blocking call red and cross-hatched, on the loop lane and on its task', () => {
+    const p = new RecordingPainter();
+    drawTimeline(p, scene('time', 900));
+    const blocked = p.rects.filter((r) => r.fill.kind === 'cross');
+    expect(blocked.map((r) => r.y)).toEqual([0, 3 * 20].map((y) => y + 1));
+    expect(blocked.every((r) => r.fill.kind === 'cross' && r.fill.background === '#red')).toBe(true);
+    expect(blocked[0]).toMatchObject({ x: 600, w: 150 });
+  });
+
+  it('visits only the rows in view', () => {
+    const p = new RecordingPainter();
+    drawTimeline(p, scene('time', 900, { height: 50, top: -40 }));
+    const ys = new Set(p.rects.map((r) => Math.floor(r.y / 20) * 20));
+    expect([...ys].every((y) => y >= -40 && y <= 50)).toBe(true);
+    // Rows 2 to 4 (the workers) are in view; main's gather label (row 1) is not drawn.
+    expect(p.texts.map((t) => t.text)).toEqual(['sleep(1) until t=1', 'sleep(2) until t=2', 'sleep(3) until t=3']);
+  });
+
+  it('draws the cursor line where the scene puts it', () => {
+    const p = new RecordingPainter();
+    drawTimeline(p, scene('step', 900, { cursorX: 123 }));
+    expect(p.lines.filter((l) => l.colour === '#cursor')).toEqual([{ colour: '#cursor', x0: 123 }]);
+  });
+});
+
+describe('pointing at the timeline', () => {
+  it('explains the span under the pointer', () => {
+    const hit = spanAt(scene('time', 900), 450, 3 * 20 + 10);
+    expect(hit?.lane.id).toBe('Task-3');
+    const parked = events.find((ev) => ev.kind === 'suspend' && ev.id === 'Task-3')!.seq;
+    const woken = events.find((ev) => ev.kind === 'schedule' && ev.target === 'Task-3' && ev.t === 2)!.seq;
+    expect(describeSpan(hit!)).toEqual(['Task-3 work(): suspended, awaiting sleep(2) until t=2', `t=0–2 s · steps ${parked}–${woken}`]);
+    expect(spanAt(scene('time', 900), 450, 30 * 20)).toBeNull();
+  });
+
+  it('seeks to the nearest step on the step axis, to the last event by then on the time axis', () => {
+    expect(seqAtPixel(scene('step', timeline.lastSeq * 10), events, 425)).toBe(43);
+    expect(events[seqAtPixel(scene('time', 300), events, 250)].t).toBeLessThanOrEqual(2.5);
+  });
+});
