@@ -87,7 +87,11 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
 
     def _virtual_select(self, timeout: float | None) -> list[Any]:
         if timeout is None:
-            raise Deadlock(self._world.deadlock_message(self))
+            # Recorded here, while the waiting tasks are still parked, before asyncio.run's
+            # clean-up cancels them on the way out.
+            message = self._world.deadlock_message(self)
+            self._tracer.record("error", None, "Deadlock", message, "", [])
+            raise Deadlock(message)
         if timeout > 0:
             now = self._clock.now
             target = now + timeout

@@ -92,9 +92,7 @@ def run_program(source: str, filename: str, options_json: str,
             exit_code, status, message = _system_exit(e, err)
         except StopRun as e:
             status, exit_code, message = e.status, 3, e.message
-            tracer.stopped = False  # let the stop itself be recorded
-            if e.status == "deadlock":
-                tracer.record("error", e.line, "Deadlock", e.message, "", [])
+            tracer.stopped = False  # let the end of the run be recorded
         except KeyboardInterrupt:
             status, exit_code, message = "stopped", 3, "Stopped by the user."
         except BaseException as e:
