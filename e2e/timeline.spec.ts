@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { App } from './app';
 
@@ -73,4 +74,12 @@ test('the timeline: a lane per task, spans where the sleeps end, click to seek, 
   await page.mouse.click(x, await laneY(page, 'Task-1'));
   // The cursor after event `step` reads "step step+1" (step 0 is before the first event).
   await expect.poll(async () => (await app.position()).step).toBe(step + 1);
+
+  // Export: what is in view, as SVG and as PNG.
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+  const markup = readFileSync((await svg.path())!, 'utf8');
+  expect(markup).toContain('>Task-4 work</text>');
+  expect(markup).toContain('>sleep(3) until t=3</text>');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
 });

@@ -9,6 +9,7 @@ import type { LaneRow } from '../model/timelineRows';
 import type { TraceEvent } from '../trace/schema';
 import { CanvasPainter } from './paint';
 import { drawTimeline, type AxisMode, type Scene, type TimelineTheme } from './timelineDraw';
+import { exportWidth, svgToPng, timelineSvg } from './timelineExport';
 import { seqAtPixel, spanAt, type SpanHit } from './timelineHit';
 
 export const AXIS_HEIGHT = 26;
@@ -103,6 +104,18 @@ export class TimelineView {
     select(this.canvas).on('.zoom', null);
     this.canvas.remove();
     this.axis.remove();
+  }
+
+  /** What is in view, as a standalone SVG document. */
+  exportSvg(): string {
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.font = this.theme.font;
+    const ticks = this.axis.querySelector('g.timeline-axis-ticks')?.outerHTML ?? '';
+    return timelineSvg(this.scene(), ticks, AXIS_HEIGHT, (text) => ctx.measureText(text).width);
+  }
+
+  exportPng(): Promise<Blob> {
+    return svgToPng(this.exportSvg(), exportWidth(this.scene()), this.height);
   }
 
   /** The x scale in view: the whole run fills the width before zooming. */

@@ -15,6 +15,15 @@ const AXES: { id: AxisMode; label: string; hint: string }[] = [
   { id: 'step', label: 'steps', hint: 'x axis: trace events, so work at one instant is spread out' },
 ];
 
+function download(blob: Blob, extension: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `loopscope-timeline.${extension}`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 // The panel contains its own layout and paint: the tip is placed inside it, never cut off.
 function placeTip(panel: HTMLElement, lines: string[], clientX: number, clientY: number): Tip {
   const box = panel.getBoundingClientRect();
@@ -94,6 +103,8 @@ export function TimelinePanel() {
             ))}
           </div>
           <button data-testid="timeline-fit" title="Show the whole run" onClick={() => view.current?.fit()}>fit</button>
+          <button title="Save what the timeline shows as SVG" onClick={() => view.current && download(new Blob([view.current.exportSvg()], { type: 'image/svg+xml' }), 'svg')}>SVG</button>
+          <button title="Save what the timeline shows as PNG" onClick={() => void view.current?.exportPng().then((png) => download(png, 'png'))}>PNG</button>
         </div>
       </header>
       <div className="timeline-body">
