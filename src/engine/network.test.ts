@@ -76,3 +76,20 @@ asyncio.run(main())
     expect(r.events.some((e) => e.kind === 'warning' && e.legacy && e.line === 4)).toBe(true);
   });
 });
+
+describe('the generated top-250 site and lxml', () => {
+  it('serves 25 films a page with ?start= pagination that XPath and regexes find', () => {
+    const r = run(`import re, requests
+from lxml import etree
+page = requests.get("https://movie.douban.com/top250?start=25").text
+html = etree.HTML(page)
+films = html.xpath('//*[@id="content"]/div/div[1]/ol/li')
+print(len(films), films[0].find('.//span[@class="title"]').text)
+links = [a.get("href") for a in html.xpath('//*[@id="content"]/div/div[1]/div[2]/a')]
+print(len(links), links[0])
+print(html.xpath('//span[@class="title"]/text()')[-1])
+print(len(re.findall(r'<span class="title">(.*)</span>', page)))
+`);
+    expect(r.stdout).toBe('25 The Distant Garden\n9 ?start=0&filter=\nThe Silent Summer\n25\n');
+  });
+});

@@ -21,6 +21,8 @@ const FINISHING = [
   // On the simulated network:
   's000_11_aiohttp_get', 's000_13_aiohttp_semaphore', 's002_04_task_done_callback_requests',
   's002_08_multitask_requests_wait', 's002_10_aiohttp_httpbin_delay',
+  's003_01_urllib_lxml_crawler', 's003_02_requests_lxml_crawler', 's003_03_requests_regex_crawler',
+  's003_07_aiohttp_asyncio_crawler',
 ];
 // Bare coroutines passed to asyncio.wait: a TypeError since Python 3.11; here they run
 // as on Python 3.7, with a legacy notice.

@@ -2,7 +2,8 @@
 
 Latency is seeded per run, so a scenario replays the same way. A few hosts the tutorials
 use behave like the real services: httpbin.org/delay/N waits N seconds, /status/N
-answers N, /get echoes the request as JSON.
+answers N, /get echoes the request as JSON; movie.douban.com/top250 serves a generated
+ranking with the page structure the crawler tutorials parse.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from .site_top250 import top250_page
 
 DEFAULT_LATENCY = 0.1  # seconds, plus up to JITTER more
 JITTER = 0.1
@@ -63,6 +66,9 @@ class Network:
             body = json.dumps({"args": query, "headers": {"Host": host}, "origin": "10.0.0.2",
                                "url": url, "json": json_body, "data": _text(data)}, indent=2)
             content_type = "application/json"
+        elif host == "movie.douban.com" and path.rstrip("/") == "/top250":
+            body = top250_page(url, int(query.get("start", "0") or 0))
+            content_type = "text/html; charset=utf-8"
         elif path.endswith(".json") or host.startswith("api.") or "/api/" in path:
             body = json.dumps({"url": url, "args": query, "ok": True})
             content_type = "application/json"

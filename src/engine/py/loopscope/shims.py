@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import sys
+import urllib.request
 from types import ModuleType
 from typing import Any
 
 _SHIMS = {"aiohttp": "shim_aiohttp", "requests": "shim_requests",
-          "async_timeout": "shim_async_timeout"}
+          "async_timeout": "shim_async_timeout", "lxml": "shim_lxml"}
 
 
 class ShimPatch:
     def __init__(self) -> None:
         self._saved: dict[str, Any] = {}
+        self._urlopen: Any = None
 
     def install(self) -> None:
         from importlib import import_module
@@ -20,8 +22,15 @@ class ShimPatch:
             self._saved[public] = sys.modules.get(public)
             sys.modules[public] = _public_view(public, module)
         sys.modules["requests.exceptions"] = sys.modules["requests"].exceptions
+        sys.modules["lxml.etree"] = sys.modules["lxml"].etree  # type: ignore[assignment]
+        self._urlopen = urllib.request.urlopen
+        urllib.request.urlopen = urlopen
 
     def uninstall(self) -> None:
+        if self._urlopen is not None:
+            urllib.request.urlopen = self._urlopen
+            self._urlopen = None
+        sys.modules.pop("lxml.etree", None)
         sys.modules.pop("requests.exceptions", None)
         for public, original in self._saved.items():
             if original is None:
@@ -38,3 +47,39 @@ def _public_view(name: str, module: ModuleType) -> ModuleType:
         if not key.startswith("_") and key != "annotations":
             setattr(view, key, value)
     return view
+
+
+def urlopen(url: Any, data: Any = None, timeout: Any = None, **_ignored: Any) -> Any:
+    """urllib.request.urlopen on the simulated network: blocks for the latency."""
+    from .session import current_world
+    from .shim_requests import Response
+    from .simio import blocking_request
+    target = url.full_url if hasattr(url, "full_url") else str(url)
+    method = "POST" if data is not None else "GET"
+    world = current_world()
+    sim = world.network.fetch(method, target, data=data)
+    return _UrlopenResponse(Response(blocking_request(method, target, sim, "urllib.request.urlopen")))
+
+
+class _UrlopenResponse:
+    def __init__(self, response: Any) -> None:
+        self._response = response
+        self.status = response.status_code
+        self.headers = response.headers
+        self.url = response.url
+
+    def read(self, amount: int = -1) -> bytes:
+        content: bytes = self._response.content
+        return content if amount < 0 else content[:amount]
+
+    def getcode(self) -> int:
+        return int(self.status)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> _UrlopenResponse:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
