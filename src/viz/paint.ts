@@ -27,10 +27,20 @@ export class CanvasPainter implements Painter {
   private readonly widths = new Map<string, number>();
   private readonly ctx: CanvasRenderingContext2D;
 
+  private font: string;
+
+  /** Keep one per canvas: its pattern tiles and text widths are reused from frame to frame. */
   constructor(ctx: CanvasRenderingContext2D, font: string) {
     this.ctx = ctx;
-    ctx.font = font;
-    ctx.textBaseline = 'middle';
+    this.font = font;
+  }
+
+  /** Call before each frame: resizing a canvas resets its context's font. */
+  begin(font: string): void {
+    if (font !== this.font) this.widths.clear();
+    this.font = font;
+    this.ctx.font = font;
+    this.ctx.textBaseline = 'middle';
   }
 
   private pattern(fill: Extract<Fill, { kind: 'hatch' | 'cross' }>): CanvasPattern | string {

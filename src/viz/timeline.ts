@@ -44,6 +44,7 @@ export class TimelineView {
   private width = 0;
   private height = 0;
   private frame = 0;
+  private painter: CanvasPainter | null = null;
   private cursor = { seq: -1, t: 0 };
   mode: AxisMode = 'time';
   theme: TimelineTheme;
@@ -147,10 +148,12 @@ export class TimelineView {
     const ratio = window.devicePixelRatio || 1;
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
+    this.painter ??= new CanvasPainter(ctx, this.theme.font);
+    this.painter.begin(this.theme.font);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
     const scene = this.scene();
-    drawTimeline(new CanvasPainter(ctx, this.theme.font), scene);
+    drawTimeline(this.painter, scene);
     this.drawAxis(scene);
   }
 

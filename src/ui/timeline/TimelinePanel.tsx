@@ -8,6 +8,9 @@ import { readTheme } from './theme';
 import { useTimelineData } from './useTimelineData';
 import './timeline.css';
 
+// Label rows per block; the block in view and one either side are in the DOM.
+const LABEL_BLOCK = 40;
+
 interface Tip { lines: string[]; x: number; y: number }
 
 const AXES: { id: AxisMode; label: string; hint: string }[] = [
@@ -46,6 +49,7 @@ export function TimelinePanel() {
   const view = useRef<TimelineView | null>(null);
   const panel = useRef<HTMLElement>(null);
   const [rowHeight, setRowHeight] = useState(24);
+  const [block, setBlock] = useState(0);
 
   useEffect(() => {
     const el = plot.current!;
@@ -57,6 +61,8 @@ export function TimelinePanel() {
       scroll: (scrollY) => {
         const column = labels.current;
         if (column && Math.abs(column.scrollTop - scrollY) > 0.5) column.scrollTop = scrollY;
+        // Labels are rendered a block at a time: React works only when a block boundary is crossed.
+        setBlock(Math.floor(scrollY / height / LABEL_BLOCK));
       },
     });
     view.current = created;
@@ -111,7 +117,7 @@ export function TimelinePanel() {
         {/* The label column's scrollbar scrolls the lanes; dragging the plot scrolls it back. */}
         <div ref={labels} className="timeline-labels" style={{ ['--row' as string]: `${rowHeight}px` }}
           onScroll={(ev) => view.current?.scrollTo(ev.currentTarget.scrollTop)}>
-          <LaneLabels rows={rows} onToggle={toggle} />
+          <LaneLabels rows={rows} first={Math.max(0, (block - 1) * LABEL_BLOCK)} last={(block + 2) * LABEL_BLOCK} onToggle={toggle} />
         </div>
         <div ref={plot} className="timeline-plot" data-testid="timeline" data-axis={mode} />
       </div>
