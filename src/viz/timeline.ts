@@ -15,7 +15,7 @@ import { seqAtPixel, spanAt, type SpanHit } from './timelineHit';
 export const AXIS_HEIGHT = 26;
 // Room for the first tick's label and the end marks of tasks that finish last.
 const PAD_LEFT = 16;
-const PAD_RIGHT = 14;
+const PAD_RIGHT = 28;
 
 export interface TimelineCallbacks {
   seek(seq: number): void;

@@ -40,15 +40,21 @@ function scene(mode: AxisMode, width: number, overrides: Partial<Scene> = {}): S
 }
 
 describe('drawing the timeline', () => {
-  it('labels suspended spans with what they await, only where the label fits', () => {
+  it('labels suspended spans with what they await, cut short where it does not fit', () => {
     const wide = new RecordingPainter();
     drawTimeline(wide, scene('time', 1200));
     expect(wide.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['sleep(1) until t=1', 'sleep(3) until t=3']));
     const narrow = new RecordingPainter();
     drawTimeline(narrow, scene('time', 200));
     // 1 s is 67 px here: "sleep(1) until t=1" (126 px) does not fit, the 3 s one (200 px) does.
-    expect(narrow.texts.map((t) => t.text)).not.toContain('sleep(1) until t=1');
-    expect(narrow.texts.map((t) => t.text)).toContain('sleep(3) until t=3');
+    const texts = narrow.texts.map((t) => t.text);
+    expect(texts).toContain('sleep(3) until t=3');
+    const cut = texts.find((t) => t.startsWith('sleep(1'));
+    expect(cut).toMatch(/^sleep\(1.*…$/);
+    expect(cut!.length * 7).toBeLessThanOrEqual(67 - 8);
+    const tiny = new RecordingPainter();
+    drawTimeline(tiny, scene('time', 30));
+    expect(tiny.texts).toEqual([]);
   });
 
   it('paints the blocking call red and cross-hatched, on the loop lane and on its task', () => {

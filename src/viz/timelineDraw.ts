@@ -73,6 +73,16 @@ function look(kind: SpanKind, colour: string, theme: TimelineTheme): { share: nu
   }
 }
 
+const MIN_LABEL_PX = 24;
+
+/** The label, or its start with an ellipsis when only part fits (null when too little would). */
+function fitted(p: Painter, label: string, room: number): string | null {
+  const width = p.textWidth(label);
+  if (width <= room) return label;
+  const chars = Math.floor((room / width) * label.length) - 1;
+  return chars >= 6 ? `${label.slice(0, chars)}…` : null;
+}
+
 function drawSpan(p: Painter, scene: Scene, span: TimelineSpan, colour: string, y: number): void {
   const { theme, rowHeight } = scene;
   const x0 = scene.x(spanStart(scene.mode, span));
@@ -91,7 +101,10 @@ function drawSpan(p: Painter, scene: Scene, span: TimelineSpan, colour: string, 
     p.line(x0, top + h - 1, x0 + w, top + h - 1, colour, 2);
     const left = Math.max(x0, 0) + 4;
     const room = Math.min(x0 + w, scene.width) - left - 4;
-    if (room > 24 && p.textWidth(span.label) <= room) p.text(span.label, left, y + rowHeight / 2, theme.ink, room);
+    if (room > MIN_LABEL_PX) {
+      const label = fitted(p, span.label, room);
+      if (label !== null) p.text(label, left, y + rowHeight / 2, theme.ink, room);
+    }
   }
 }
 
