@@ -81,6 +81,9 @@ export function TimelinePanel() {
     view.current?.setData({ timeline, rows, events: trace.events });
   }, [timeline, rows, trace]);
 
+  // A new run starts with the whole of it in view, not at the zoom of the last one.
+  useEffect(() => view.current?.fit(), [trace]);
+
   const chooseAxis = (next: AxisMode) => {
     setMode(next);
     view.current?.setMode(next);
@@ -98,6 +101,7 @@ export function TimelinePanel() {
         <h2>Timeline</h2>
         <span className="panel-note">
           {tasks <= 0 ? 'run a program to see each task’s life' : `${tasks} task${tasks === 1 ? '' : 's'} · wheel zooms, drag pans, click seeks`}
+          {timeline.lastSeq > 0 && timeline.lastT === 0 && mode === 'time' ? ' · all at t=0: the steps axis spreads it out' : ''}
         </span>
         <div className="timeline-tools">
           <div className="timeline-axis-toggle" role="radiogroup" aria-label="x axis">
