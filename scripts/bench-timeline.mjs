@@ -91,7 +91,9 @@ try {
   await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 180_000 });
   const total = Number((await page.getByTestId('step-count').innerText()).split('/')[1]);
   emit('timeline-trace-events', total, 'events');
-  emit('timeline-lanes', await page.getByTestId('timeline-lane-label').count(), 'lanes');
+  // Lane labels are rendered only near the view: the panel's note counts the tasks.
+  const note = await page.getByRole('region', { name: 'Timeline' }).locator('.panel-note').innerText();
+  emit('timeline-tasks', Number(/(\d+) tasks/.exec(note)?.[1]), 'tasks');
   await page.getByTestId('timeline-axis-step').click();
   for (const kind of ['zoom', 'pan']) {
     const samples = await page.evaluate(gesture, { kind, frames: FRAMES });
