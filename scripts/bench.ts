@@ -85,7 +85,7 @@ async function benchInBrowser(): Promise<void> {
       if (await fetch(url).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    for (const script of ['scripts/bench-load.mjs', 'scripts/bench-step.mjs']) {
+    for (const script of ['scripts/bench-load.mjs', 'scripts/bench-step.mjs', 'scripts/bench-timeline.mjs']) {
       spawnSync(process.execPath, [script, url], { stdio: 'inherit' });
     }
   } finally {

@@ -63,6 +63,11 @@ def _names(tracer: Tracer, futs: Any) -> list[str]:
     return [tracer.future_label(f) for f in futs]
 
 
+def _fmt_num(x: Any) -> str:
+    """A delay as a person wrote it: 0.1 * 3 reads "0.3", not "0.30000000000000004"."""
+    return f"{x:.12g}" if isinstance(x, float) else repr(x)
+
+
 def _fmt_time(t: float) -> str:
     return f"{t:.3f}".rstrip("0").rstrip(".") if t == round(t, 3) else f"{t:.3f}"
 
@@ -97,9 +102,9 @@ def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
         handle = loc.get("h")
         delay = loc.get("delay", 0)
         if handle is None:
-            return (f"sleep({delay!r}): yield to the loop", "sleep", [], now)
+            return (f"sleep({_fmt_num(delay)}): yield to the loop", "sleep", [], now)
         until = handle.when()
-        return (f"sleep({delay!r}) until t={_fmt_time(until)}", "sleep", [], until)
+        return (f"sleep({_fmt_num(delay)}) until t={_fmt_time(until)}", "sleep", [], until)
     if fn == "request_in_flight":
         handle = loc.get("handle")
         until = handle.when() if handle is not None else None
