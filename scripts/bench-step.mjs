@@ -70,6 +70,7 @@ function report(name, samples) {
 
 // Runs in the page: timestamps around one input, resolved after the frame that shows it.
 function installProbe() {
+  const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
   let pending = null;
   const finish = (start) => {
     const p = pending;
@@ -88,7 +89,13 @@ function installProbe() {
     });
   };
   // Registered after the app's own listener, so it runs once the app has handled the key.
-  window.addEventListener('keydown', (e) => { if (pending) finish(e.timeStamp); });
+  // Shift+→ arrives as two keydowns; the clock starts at the one that steps, not at Shift
+  // (which would time a frame the step may miss), and each sample takes one key only.
+  window.addEventListener('keydown', (e) => {
+    if (!pending || pending.started || MODIFIERS.has(e.key)) return;
+    pending.started = true;
+    finish(e.timeStamp);
+  });
   window.__probe = {
     arm() {
       pending = {};
@@ -103,6 +110,7 @@ function installProbe() {
       const scrubber = document.querySelector('[data-testid="scrubber"]');
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
       const start = performance.now();
+      pending.started = true;
       setValue.call(scrubber, String(cursor));
       scrubber.dispatchEvent(new Event('input', { bubbles: true }));
       finish(start);
