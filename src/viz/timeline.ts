@@ -46,6 +46,7 @@ export class TimelineView {
   private frame = 0;
   private painter: CanvasPainter | null = null;
   private cursor = { seq: -1, t: 0 };
+  private readonly cursorLine: HTMLDivElement;
   mode: AxisMode = 'time';
   theme: TimelineTheme;
   rowHeight: number;
@@ -56,6 +57,11 @@ export class TimelineView {
     this.rowHeight = rowHeight;
     this.callbacks = callbacks;
     this.canvas = root.appendChild(document.createElement('canvas'));
+    // The cursor is an element of its own, moved by a compositor transform: a step moves
+    // it without redrawing the canvas, which keeps stepping inside one frame.
+    this.cursorLine = root.appendChild(document.createElement('div'));
+    this.cursorLine.className = 'timeline-cursor';
+    this.cursorLine.style.background = theme.cursor;
     this.axis = root.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
     this.axis.classList.add('timeline-axis');
     this.zoomer = zoom<HTMLCanvasElement, unknown>()
@@ -86,7 +92,12 @@ export class TimelineView {
 
   setCursor(seq: number, t: number): void {
     this.cursor = { seq, t };
-    this.invalidate();
+    this.placeCursor(this.scene().cursorX);
+  }
+
+  private placeCursor(x: number | null): void {
+    this.cursorLine.style.display = x === null ? 'none' : '';
+    if (x !== null) this.cursorLine.style.transform = `translateX(${x - 1}px)`;
   }
 
   setMode(mode: AxisMode): void {
@@ -104,6 +115,7 @@ export class TimelineView {
     this.resizer.disconnect();
     select(this.canvas).on('.zoom', null);
     this.canvas.remove();
+    this.cursorLine.remove();
     this.axis.remove();
   }
 
@@ -153,7 +165,9 @@ export class TimelineView {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
     const scene = this.scene();
-    drawTimeline(this.painter, scene);
+    drawTimeline(this.painter, { ...scene, cursorX: null });
+    this.cursorLine.style.background = this.theme.cursor;
+    this.placeCursor(scene.cursorX);
     this.drawAxis(scene);
   }
 
