@@ -3,8 +3,8 @@
 // docs/screenshots/timeline-<case>-<w>x<h>.png. Point it at a served build:
 //
 //   node e2e/take-timeline-screenshots.mjs [http://127.0.0.1:4173/]
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const out = new URL('../docs/screenshots/', import.meta.url);
@@ -56,12 +56,7 @@ const CASES = [
 ];
 
 mkdirSync(out, { recursive: true });
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   for (const { name, source, sizes, step } of CASES) {
     for (const [width, height] of sizes) {

@@ -4,19 +4,13 @@
 // warm HTTP cache. Prints JSON lines {"metric", "value", "unit"}.
 //
 //   node scripts/bench-load.mjs [http://127.0.0.1:4173/]
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const emit = (metric, value, unit = 'ms') =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const context = await browser.newContext();
 const page = await context.newPage();
 

@@ -15,8 +15,7 @@
 //            under a frame (16 ms) for the change to show in the next frame.
 // Functions passed to page.evaluate run in the browser:
 /* global document, window, requestAnimationFrame, HTMLInputElement */
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
@@ -44,12 +43,7 @@ async def main():
 asyncio.run(main())
 `;
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 function emit(metric, value, unit = 'ms') {
   console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));

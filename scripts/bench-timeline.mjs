@@ -14,8 +14,7 @@
 // Functions passed to page.evaluate run in the browser:
 /* global document, window, requestAnimationFrame, MouseEvent, WheelEvent */
 // BENCH_FRAMES: frames per gesture (default 240).
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
@@ -77,12 +76,7 @@ async function gesture({ kind, frames }) {
   return samples;
 }
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(new URL(`#code=${Buffer.from(PROGRAM).toString('base64url')}`, url).href);
