@@ -10,8 +10,8 @@ import datetime as _datetime
 import time as _time
 from typing import Any, Callable
 
-# Captured before anything is patched: the engine's own budgets use real time.
-real_monotonic: Callable[[], float] = _time.monotonic
+# Captured before anything is patched: the engine's own budgets use real time, and the
+# virtual versions below call these C functions, never the attributes they replace.
 real_perf_counter: Callable[[], float] = _time.perf_counter
 _localtime = _time.localtime
 _gmtime = _time.gmtime

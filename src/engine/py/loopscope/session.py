@@ -45,7 +45,6 @@ def run_program(source: str, filename: str, options_json: str,
     global _current_world
     options = json.loads(options_json)
     world = World(filename, options, flush)
-    _current_world = world
     tracer = world.tracer
     tracer.set_task_counter_base(c_task_counter_next())
     output = OutputState()
@@ -64,6 +63,7 @@ def run_program(source: str, filename: str, options_json: str,
     main = types.ModuleType("__main__")
     with contextlib.ExitStack() as undo:
         undo.callback(_Saved().restore)
+        _current_world = world
         undo.callback(_forget_world)
         sys.stdout, sys.stderr = out, err
         warnings.showwarning = make_showwarning(tracer, err)
