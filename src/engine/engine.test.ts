@@ -151,6 +151,15 @@ describe('line events', () => {
   });
 });
 
+describe('what a task awaits', () => {
+  it('names a big gather by its first tasks and its count, and links all of them', () => {
+    const r = run('import asyncio\nasync def w():\n    await asyncio.sleep(1)\nasync def main():\n    await asyncio.gather(*(w() for _ in range(10)))\nasyncio.run(main())\n');
+    const main = r.events.find((e) => e.kind === 'suspend' && e.id === 'Task-1');
+    expect(main).toMatchObject({ awaits: 'gather(Task-2, Task-3, Task-4, … 10 tasks)', wait: 'gather' });
+    expect(main && main.kind === 'suspend' && main.on).toHaveLength(10);
+  });
+});
+
 describe('deadlock', () => {
   it('stops and names each waiting task and what it waits on', () => {
     const r = run(py(`

@@ -63,6 +63,13 @@ def _names(tracer: Tracer, futs: Any) -> list[str]:
     return [tracer.future_label(f) for f in futs]
 
 
+def _some(names: list[str]) -> str:
+    """A list of tasks short enough for a card: gather of 500 names reads as its count."""
+    if len(names) <= 4:
+        return ", ".join(names)
+    return f"{', '.join(names[:3])}, … {len(names)} tasks"
+
+
 def _fmt_num(x: Any) -> str:
     """A delay as a person wrote it: 0.1 * 3 reads "0.3", not "0.30000000000000004"."""
     return f"{x:.12g}" if isinstance(x, float) else repr(x)
@@ -92,7 +99,7 @@ def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
     children = getattr(waiter, "_children", None)
     if children is not None:  # the future behind gather()
         names = _names(tracer, children)
-        return (f"gather({', '.join(names)})", "gather", names, None)
+        return (f"gather({_some(names)})", "gather", names, None)
     return (label, "future", [label], None)
 
 
