@@ -78,6 +78,8 @@ class Tracer:
     # An event travels as a tuple: (kind, seq, t, it, task, line, *FIELDS[kind]).
     # Positional tuples are several times cheaper to build and encode than dicts;
     # src/trace/wire.ts turns them back into objects on the JavaScript side.
+    # emit, record and on_line each append inline on purpose: they are the hot path, and
+    # a shared helper would cost one more Python call per event.
 
     def emit(self, kind: str, line: int | None, *values: Any) -> None:
         """Record a scheduling event (skipped when tracing is off, as in benchmarks)."""
