@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from .site_top250 import top250_page
-
 DEFAULT_LATENCY = 0.1  # seconds, plus up to JITTER more
 JITTER = 0.1
 
@@ -67,6 +65,7 @@ class Network:
                                "url": url, "json": json_body, "data": _text(data)}, indent=2)
             content_type = "application/json"
         elif host == "movie.douban.com" and path.rstrip("/") == "/top250":
+            from .site_top250 import top250_page  # only the crawler lessons need it
             body = top250_page(url, int(query.get("start", "0") or 0))
             content_type = "text/html; charset=utf-8"
         elif path.endswith(".json") or host.startswith("api.") or "/api/" in path:

@@ -83,7 +83,7 @@ def run_program(source: str, filename: str, options_json: str,
         sys.modules["__main__"] = main
         world.legacy = LegacyPatch(tracer)
         for patch in (TimePatch(world.clock), AsyncioPatch(world), world.legacy,
-                      SandboxPatch(), ShimPatch(), Monitor(world, code)):
+                      SandboxPatch(), ShimPatch(source), Monitor(world, code)):
             patch.install()
             undo.callback(patch.uninstall)
         try:

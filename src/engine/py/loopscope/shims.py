@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import urllib.request
 from types import ModuleType
 from typing import Any
 
@@ -11,9 +10,12 @@ _SHIMS = {"aiohttp": "shim_aiohttp", "requests": "shim_requests",
 
 
 class ShimPatch:
-    def __init__(self) -> None:
+    def __init__(self, source: str) -> None:
         self._saved: dict[str, Any] = {}
         self._urlopen: Any = None
+        # urllib.request pulls in http.client and email (~0.7 s in Pyodide): load it only
+        # for programs that use it, not when Python starts.
+        self._wants_urllib = "urllib" in source
 
     def install(self) -> None:
         from importlib import import_module
@@ -23,11 +25,14 @@ class ShimPatch:
             sys.modules[public] = _public_view(public, module)
         sys.modules["requests.exceptions"] = sys.modules["requests"].exceptions
         sys.modules["lxml.etree"] = sys.modules["lxml"].etree  # type: ignore[assignment]
-        self._urlopen = urllib.request.urlopen
-        urllib.request.urlopen = urlopen
+        if self._wants_urllib:
+            import urllib.request
+            self._urlopen = urllib.request.urlopen
+            urllib.request.urlopen = urlopen  # type: ignore[assignment]
 
     def uninstall(self) -> None:
         if self._urlopen is not None:
+            import urllib.request
             urllib.request.urlopen = self._urlopen
             self._urlopen = None
         sys.modules.pop("lxml.etree", None)
