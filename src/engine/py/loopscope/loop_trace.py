@@ -40,7 +40,7 @@ class LoopTraceMixin:
             cause = f"{who} awaits asyncio.sleep({delay:g})"
         else:
             label = callback_label(t, cb, args)
-            cause = _schedule_cause(t, cb, line)
+            cause = _schedule_cause(t, line)
         t.emit("schedule", line, handle._hid, queue, when, label, cause, None)
 
     def _trace_task_schedule(self, handle: Any, task: Any, args: Any, line: int | None) -> None:
@@ -199,7 +199,7 @@ def _label_of(t: Any, handle: Any) -> str:
     return callback_label(t, handle._callback, handle._args)
 
 
-def _schedule_cause(t: Any, cb: Any, line: int | None) -> str:
+def _schedule_cause(t: Any, line: int | None) -> str:
     who = t.task or "top level"
     return f"scheduled by {who}" + (f" at line {line}" if line else "")
 

@@ -66,7 +66,7 @@ class Network:
             content_type = "application/json"
         elif host == "movie.douban.com" and path.rstrip("/") == "/top250":
             from .site_top250 import top250_page  # only the crawler lessons need it
-            body = top250_page(url, int(query.get("start", "0") or 0))
+            body = top250_page(int(query.get("start", "0") or 0))
             content_type = "text/html; charset=utf-8"
         elif path.endswith(".json") or host.startswith("api.") or "/api/" in path:
             body = json.dumps({"url": url, "args": query, "ok": True})

@@ -21,7 +21,7 @@ def film_title(rank: int) -> str:
     return f"The {_FIRST[i % len(_FIRST)]} {_SECOND[i // len(_FIRST) % len(_SECOND)]}"
 
 
-def top250_page(base_url: str, start: int) -> str:
+def top250_page(start: int) -> str:
     start = max(0, min(start - start % PER_PAGE, TOTAL - PER_PAGE))
     items = "\n".join(_item(rank) for rank in range(start + 1, start + PER_PAGE + 1))
     links = "\n".join(

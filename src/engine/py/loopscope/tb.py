@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import traceback
-from typing import Any
 
 
 def _keep_user_frames(te: traceback.TracebackException, filename: str,
