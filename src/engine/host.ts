@@ -7,7 +7,7 @@ import type { PyodideAPI } from 'pyodide';
 /** A Python `bytes` object as JavaScript sees it while Python lends it. */
 interface PyBytes { toJs(): Uint8Array }
 import { TRACE_VERSION, type RunOptions, type RunSummary, type TraceEvent } from '../trace/schema';
-import { parseBatch, parseSummary } from '../trace/validate';
+import { batchParser, parseSummary } from '../trace/validate';
 
 /** Python sources of the `loopscope` package, keyed by file name (`loop.py`, …). */
 export type PackageFiles = Record<string, string>;
@@ -39,7 +39,8 @@ import loopscope
     traceVersion: TRACE_VERSION,
     run(source, filename, options, onBatch) {
       // The bytes object is lent for the call only; toJs copies it out.
-      const flush = (batch: PyBytes) => onBatch(parseBatch(batch.toJs()));
+      const parse = batchParser();
+      const flush = (batch: PyBytes) => onBatch(parse(batch.toJs()));
       const summary = runProgram(source, filename, JSON.stringify(options), flush);
       return parseSummary(summary);
     },

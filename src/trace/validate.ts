@@ -4,7 +4,7 @@
  */
 import { EVENT_KINDS, type RunSummary, type TraceEvent } from './schema';
 import { unmarshal } from './marshal';
-import { decodeEvent, TraceFormatError } from './wire';
+import { TraceFormatError, WireDecoder } from './wire';
 
 export { TraceFormatError };
 
@@ -32,11 +32,10 @@ export function checkEvent(x: unknown, expectedSeq?: number): TraceEvent {
   return x as unknown as TraceEvent;
 }
 
-/** Decodes one marshalled batch of wire tuples from the engine; events must be consecutive. */
-export function parseBatch(bytes: Uint8Array): TraceEvent[] {
-  const data = unmarshal(bytes);
-  if (!Array.isArray(data)) throw new TraceFormatError('batch is not a list');
-  return checkBatch(data.map(decodeEvent));
+/** A parser for one run's marshalled batches: each call decodes and checks the next one. */
+export function batchParser(): (bytes: Uint8Array) => TraceEvent[] {
+  const decoder = new WireDecoder();
+  return (bytes) => checkBatch(decoder.decode(unmarshal(bytes)));
 }
 
 /** Checks the common fields and that the events follow each other without gaps. */

@@ -1,6 +1,8 @@
 /**
- * The engine sends each event as a positional list, [kind, seq, t, it, task, line,
- * ...fields], because building and encoding lists in Python costs a fraction of dicts.
+ * The engine sends each event as a positional list, [kind, t, line, ...fields], because
+ * building and encoding lists in Python costs a fraction of dicts. The loop iteration and
+ * the running task change far less often than events come, so they travel as context
+ * records, ['@', it, task], that hold until the next one; sequence numbers are implicit.
  * This table names the fields; it must match FIELDS in src/engine/py/loopscope/trace.py.
  */
 import type { ChainFrame, EventKind, TraceEvent } from './schema';
@@ -30,7 +32,8 @@ export const EVENT_FIELDS: Record<EventKind, readonly string[]> = {
 
 export class TraceFormatError extends Error {}
 
-const COMMON = 6;
+const COMMON = 3;
+const CONTEXT = '@';
 
 function frames(raw: unknown): ChainFrame[] {
   if (!Array.isArray(raw)) throw new TraceFormatError('frames must be a list');
@@ -42,18 +45,48 @@ function frames(raw: unknown): ChainFrame[] {
   });
 }
 
-/** One wire list → one event object. Checks shape; the caller checks sequence. */
-export function decodeEvent(raw: unknown): TraceEvent {
-  if (!Array.isArray(raw)) throw new TraceFormatError('event is not a list');
-  const kind = raw[0] as EventKind;
-  const names = EVENT_FIELDS[kind];
-  if (!names) throw new TraceFormatError(`unknown event kind ${String(raw[0])}`);
-  if (raw.length !== COMMON + names.length) {
-    throw new TraceFormatError(`${kind} event has ${raw.length} values, expected ${COMMON + names.length}`);
+/**
+ * Turns the engine's wire lists back into events, one run at a time: it carries the
+ * context (sequence number, iteration, task) from one batch to the next.
+ */
+export class WireDecoder {
+  private seq = 0;
+  private it = 0;
+  private task: string | null = null;
+
+  /** Decodes one batch; the events come out numbered on from the previous batch. */
+  decode(batch: unknown): TraceEvent[] {
+    if (!Array.isArray(batch)) throw new TraceFormatError('batch is not a list');
+    const events: TraceEvent[] = [];
+    for (const raw of batch) {
+      if (!Array.isArray(raw)) throw new TraceFormatError('event is not a list');
+      if (raw[0] === CONTEXT) {
+        const [, it, task] = raw as unknown[];
+        if (typeof it !== 'number' || (task !== null && typeof task !== 'string')) {
+          throw new TraceFormatError('bad context record');
+        }
+        this.it = it;
+        this.task = task;
+        continue;
+      }
+      events.push(this.event(raw));
+    }
+    return events;
   }
-  const ev: Record<string, unknown> = { seq: raw[1], t: raw[2], it: raw[3], task: raw[4], line: raw[5], kind };
-  for (let i = 0; i < names.length; i++) ev[names[i]!] = raw[COMMON + i];
-  if (kind === 'suspend') ev.chain = frames(ev.chain);
-  if (kind === 'error') ev.frames = frames(ev.frames);
-  return ev as unknown as TraceEvent;
+
+  private event(raw: unknown[]): TraceEvent {
+    const kind = raw[0] as EventKind;
+    const names = EVENT_FIELDS[kind];
+    if (!names) throw new TraceFormatError(`unknown event kind ${String(raw[0])}`);
+    if (raw.length !== COMMON + names.length) {
+      throw new TraceFormatError(`${kind} event has ${raw.length} values, expected ${COMMON + names.length}`);
+    }
+    const ev: Record<string, unknown> = {
+      seq: this.seq++, t: raw[1], it: this.it, task: this.task, line: raw[2], kind,
+    };
+    for (let i = 0; i < names.length; i++) ev[names[i]!] = raw[COMMON + i];
+    if (kind === 'suspend') ev.chain = frames(ev.chain);
+    if (kind === 'error') ev.frames = frames(ev.frames);
+    return ev as unknown as TraceEvent;
+  }
 }

@@ -85,7 +85,7 @@ def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
     waiter = getattr(task, "_fut_waiter", None)
     for frame in reversed(chain):
         code = frame.f_code
-        if code in _KNOWN_WAITS:
+        if id(code) in _KNOWN_WAITS:
             described = _describe_library_frame(tracer, code.co_qualname, frame.f_locals, loop_time)
             if described is not None:
                 return described
@@ -159,9 +159,10 @@ def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
     return None
 
 
-def _known_waits() -> frozenset[Any]:
-    """Code objects of the asyncio coroutines a task can be parked in, found by identity
-    (a set lookup per frame) rather than by comparing file names and qualified names."""
+def _known_waits() -> frozenset[int]:
+    """Ids of the code objects of the asyncio coroutines a task can be parked in: a set
+    lookup per frame. Ids, not the code objects: hashing a code object walks its bytecode
+    (about 1.5 µs in Pyodide). The functions live as long as asyncio, so ids stay valid."""
     from asyncio import locks, queues, taskgroups, tasks
     funcs: list[Any] = [
         tasks.sleep, tasks._wait, tasks.wait_for, queues.Queue.get, queues.Queue.put,
@@ -174,7 +175,7 @@ def _known_waits() -> frozenset[Any]:
     as_completed = getattr(tasks, "_AsCompletedIterator", None)
     if as_completed is not None:
         funcs.append(getattr(as_completed, "_wait_for_one", None))
-    return frozenset(f.__code__ for f in funcs if f is not None and hasattr(f, "__code__"))
+    return frozenset(id(f.__code__) for f in funcs if f is not None and hasattr(f, "__code__"))
 
 
 _KNOWN_WAITS = _known_waits()

@@ -197,7 +197,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
 
         self._iteration += 1
         tracer = self._tracer
-        tracer.it = self._iteration
+        tracer.set_iteration(self._iteration)
 
         timeout = None
         if self._ready or self._stopping:

@@ -107,7 +107,7 @@ class LoopTraceMixin:
                     world.flush_output()
             return
         name = t.task_name(owner) or t.register_task(owner)
-        t.task = name
+        t.enter_task(name)
         world.running_task = owner
         world.running_task_reported = False
         resume_line = world.parked_line.pop(name, None)
@@ -139,7 +139,7 @@ class LoopTraceMixin:
             else:
                 self._trace_suspend(owner, name)
             world.running_task = None
-            t.task = None
+            t.enter_task(None)
 
     def _trace_suspend(self, task: Any, name: str) -> None:
         t = self._tracer

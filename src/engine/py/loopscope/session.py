@@ -130,7 +130,7 @@ def _finish(world: World, out: TracedStream, err: TracedStream, status: str, exi
     out.flush()
     err.flush()
     tracer = world.tracer
-    tracer.task = None
+    tracer.enter_task(None)
     tracer.stopped = False
     tracer.record("end", None, status, exit_code, message)
     tracer.flush()

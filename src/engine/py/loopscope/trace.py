@@ -1,7 +1,7 @@
 """The tracer: turns what the loop does into trace events and streams them in batches.
 
-Events are plain dicts whose keys follow src/trace/schema.ts; a batch goes to the host
-as one JSON string, so crossing into JavaScript costs one call per batch, not per event.
+Events are tuples whose fields follow src/trace/schema.ts; a batch goes to the host as
+one marshalled bytes object, so crossing into JavaScript costs one call per batch.
 """
 from __future__ import annotations
 
@@ -56,10 +56,11 @@ class Tracer:
         self.seq = 0
         self.it = 0
         self.task: str | None = None  # name of the task whose step is running
+        self._context_changed = True  # it or task differ from the last context record
         self.stopped = False
         self.stop_message = ""
         # Code objects of the loop's callback dispatch, set by the loop module.
-        self.dispatch_codes: frozenset[Any] = frozenset()
+        self.dispatch_codes: frozenset[int] = frozenset()
         # False while the loop runs a callback that is not the program's own code (a
         # sleep timer, gather's bookkeeping): no user frame can be on the stack then.
         self.user_code_on_stack = True
@@ -74,36 +75,59 @@ class Tracer:
         self._future_ids: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
         self._future_count = 0
 
-    # -- events -------------------------------------------------------------
-    # An event travels as a tuple: (kind, seq, t, it, task, line, *FIELDS[kind]).
-    # Positional tuples are several times cheaper to build and encode than dicts;
-    # src/trace/wire.ts turns them back into objects on the JavaScript side.
+    # -- events ----------------------------------------------------------------
+    # An event travels as a tuple: (kind, t, line, *FIELDS[kind]). Its sequence number,
+    # loop iteration and task are context that changes far less often than events come:
+    # a context record ("@", it, task) goes out only when one of them changed, and
+    # src/trace/wire.ts puts them back on every event. Positional tuples are several
+    # times cheaper to build and encode than dicts.
     # emit, record and on_line each append inline on purpose: they are the hot path, and
     # a shared helper would cost one more Python call per event.
+
+    def enter_task(self, name: str | None) -> None:
+        """The running task changed (a step starts, or ends with None)."""
+        self.task = name
+        self._context_changed = True
+
+    def set_iteration(self, it: int) -> None:
+        self.it = it
+        self._context_changed = True
 
     def emit(self, kind: str, line: int | None, *values: Any) -> None:
         """Record a scheduling event (skipped when tracing is off, as in benchmarks)."""
         if self.enabled and not self.stopped:
-            self._buf.append((kind, self.seq, self.clock.now, self.it, self.task, line) + values)
+            buf = self._buf
+            if self._context_changed:
+                buf.append(("@", self.it, self.task))
+                self._context_changed = False
+            buf.append((kind, self.clock.now, line) + values)
             self.seq += 1
-            if len(self._buf) >= self.batch_size or (
+            if len(buf) >= self.batch_size or (
                     self.seq & 255 == 0 and real_perf_counter() - self._last_flush > 0.05):
                 self._flush_during_run()
 
     def record(self, kind: str, line: int | None, *values: Any) -> None:
         """Record an event even with tracing off: output, errors and the end of a run."""
         if not self.stopped:
-            self._buf.append((kind, self.seq, self.clock.now, self.it, self.task, line) + values)
+            buf = self._buf
+            if self._context_changed:
+                buf.append(("@", self.it, self.task))
+                self._context_changed = False
+            buf.append((kind, self.clock.now, line) + values)
             self.seq += 1
-            if len(self._buf) >= self.batch_size:
+            if len(buf) >= self.batch_size:
                 self._flush_during_run()
 
     def on_line(self, code: Any, line: int) -> None:
         """sys.monitoring LINE callback: a `line` event per line of the program run."""
         if not self.stopped:
-            self._buf.append(("line", self.seq, self.clock.now, self.it, self.task, line))
+            buf = self._buf
+            if self._context_changed:
+                buf.append(("@", self.it, self.task))
+                self._context_changed = False
+            buf.append(("line", self.clock.now, line))
             self.seq += 1
-            if len(self._buf) >= self.batch_size:
+            if len(buf) >= self.batch_size:
                 self._flush_during_run()
 
     def _flush_during_run(self) -> None:
@@ -156,7 +180,7 @@ class Tracer:
             code = f.f_code
             if code.co_filename == fname:
                 return f.f_lineno
-            if code in boundary:
+            if id(code) in boundary:
                 return None
             f = f.f_back
         return None
