@@ -109,6 +109,30 @@ export interface RunOptions {
   lines: boolean;
   /** Record trace events at all (off only for benchmarks). */
   trace: boolean;
+  /** The simulated network: base latency and per-URL rules (defaults when absent). */
+  network?: NetworkSettings;
+}
+
+/** A rule for the URLs it matches; the first matching rule in the list applies. */
+export interface NetworkRule {
+  /** A URL prefix (`https://api.example.com/`), or a glob when it has `*`, `?` or `[`. */
+  match: string;
+  status?: number;
+  /** Seconds, instead of the base latency and jitter. */
+  latency?: number;
+  /** The response body: text as is, any other JSON value served as JSON. */
+  body?: unknown;
+  contentType?: string;
+  /** `refused`: the host refuses connections; `timeout`: it never answers. */
+  error?: 'timeout' | 'refused';
+}
+
+export interface NetworkSettings {
+  /** Seconds every request takes at least (default 0.1). */
+  latency?: number;
+  /** Up to this many seconds more, seeded (default 0.1). */
+  jitter?: number;
+  rules?: NetworkRule[];
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

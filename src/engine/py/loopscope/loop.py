@@ -108,6 +108,18 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
     def _write_to_self(self) -> None:
         pass
 
+    # -- streams: open_connection / start_server reach the simulated network (vconnect.py)
+
+    async def create_connection(self, protocol_factory: Any, host: Any = None, port: Any = None,
+                                **kwargs: Any) -> Any:
+        from .vconnect import create_connection
+        return await create_connection(self, protocol_factory, host, port, **kwargs)
+
+    async def create_server(self, protocol_factory: Any, host: Any = None, port: Any = None,
+                            **kwargs: Any) -> Any:
+        from .vconnect import create_server
+        return await create_server(self, protocol_factory, host, port, **kwargs)
+
     # -- scheduling ----------------------------------------------------------
 
     def _call_soon(self, callback: Any, args: Any, context: Any) -> events.Handle:

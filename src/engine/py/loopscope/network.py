@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-DEFAULT_LATENCY = 0.1  # seconds, plus up to JITTER more
-JITTER = 0.1
+from .site_api import api_body
+from .netrules import NetworkSettings, Rule, parse_settings
+
+# How long a connection attempt to a host that never answers lasts before the OS gives
+# up (Linux: SYN retries 1+2+4+…+64 s), unless the client's own timeout is shorter.
+OS_CONNECT_TIMEOUT = 127.0
+LOCAL_LATENCY = 0.001  # one way, between two ends inside the program (localhost)
 
 
 @dataclass
@@ -36,10 +41,38 @@ _REASONS = {200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanentl
             500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 
+class NetworkFailure(Exception):
+    """A rule made this host refuse or never answer; each client raises its own error."""
+
+    def __init__(self, kind: str, url: str, after: float) -> None:
+        super().__init__(f"{kind}: {url}")
+        self.kind = kind  # "refused" | "timeout"
+        self.url = url
+        self.after = after  # seconds until the failure shows (the OS timeout for "timeout")
+
+
 class Network:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, settings: Any = None) -> None:
         self._rng = random.Random(seed * 7919 + 17)
+        self.settings: NetworkSettings = parse_settings(settings)
         self.requests = 0
+
+    def _latency(self, rule: Rule | None) -> float:
+        # Drawn even when a rule fixes the latency, so adding a rule for one URL does
+        # not change the latencies of all the others.
+        drawn = self.settings.latency + self._rng.uniform(0, self.settings.jitter)
+        return round(rule.latency if rule is not None and rule.latency is not None else drawn, 3)
+
+    def dial(self, scheme: str, host: str, port: int) -> float:
+        """Time to open a TCP connection to a remote host (one round trip of the handshake);
+        raises NetworkFailure when a rule makes that host refuse or never answer."""
+        default = {"http": 80, "https": 443}.get(scheme)
+        origin = f"{scheme}://{host}" + ("" if port == default else f":{port}") + "/"
+        rule = self.settings.rule_for(origin)
+        half = round(self.settings.latency / 2 + self._rng.uniform(0, self.settings.jitter / 2), 3)
+        if rule is not None and rule.error is not None:
+            raise NetworkFailure(rule.error, origin, _failure_delay(rule, half))
+        return half
 
     def fetch(self, method: str, url: str, params: Any = None, data: Any = None,
               json_body: Any = None) -> SimResponse:
@@ -51,7 +84,10 @@ class Network:
         query = dict(parse_qsl(parts.query))
         if isinstance(params, dict):
             query.update({str(k): str(v) for k, v in params.items()})
-        latency = round(DEFAULT_LATENCY + self._rng.uniform(0, JITTER), 3)
+        rule = self.settings.rule_for(url)
+        latency = self._latency(rule)
+        if rule is not None and rule.error is not None:
+            raise NetworkFailure(rule.error, url, _failure_delay(rule, latency))
         status = 200
         host, path = parts.hostname, parts.path or "/"
         if host.endswith("httpbin.org"):
@@ -68,6 +104,8 @@ class Network:
             from .site_top250 import top250_page  # only the crawler lessons need it
             body = top250_page(int(query.get("start", "0") or 0))
             content_type = "text/html; charset=utf-8"
+        elif (api := api_body(host, path, query)) is not None:
+            body, content_type = api, "application/json"
         elif path.endswith(".json") or host.startswith("api.") or "/api/" in path:
             body = json.dumps({"url": url, "args": query, "ok": True})
             content_type = "application/json"
@@ -77,10 +115,23 @@ class Network:
                     "</p></body></html>\n")
             content_type = "text/html; charset=utf-8"
         encoded = body.encode("utf-8")
+        if rule is not None:
+            status = rule.status if rule.status is not None else status
+            if rule.body is not None:
+                encoded = rule.body
+                content_type = rule.content_type or content_type
         headers = {"Content-Type": content_type, "Content-Length": str(len(encoded)),
                    "Server": "loopscope-simulated"}
         return SimResponse(url, method.upper(), status, _REASONS.get(status, ""), headers,
                            encoded, latency)
+
+
+def _failure_delay(rule: Rule, latency: float) -> float:
+    if rule.latency is not None:
+        return rule.latency
+    # A refusal comes back after one round trip; a host that never answers is given up
+    # on by the OS.
+    return latency if rule.error == "refused" else OS_CONNECT_TIMEOUT
 
 
 def _text(data: Any) -> str | None:

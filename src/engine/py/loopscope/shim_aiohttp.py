@@ -6,9 +6,11 @@ import json as _json
 from types import TracebackType
 from typing import Any, Generator
 
-from .network import SimResponse, describe_request
+from urllib.parse import urlsplit
+
+from .network import NetworkFailure, SimResponse, describe_request
 from .session import current_world
-from .simio import request_in_flight
+from .simio import Delay, request_in_flight
 
 
 class ClientError(Exception):
@@ -16,6 +18,30 @@ class ClientError(Exception):
 
 
 class InvalidURL(ClientError):
+    pass
+
+
+class ClientConnectionError(ClientError):
+    pass
+
+
+class ClientOSError(ClientConnectionError, OSError):
+    pass
+
+
+class ClientConnectorError(ClientOSError):
+    pass
+
+
+class ServerConnectionError(ClientConnectionError):
+    pass
+
+
+class ServerTimeoutError(ServerConnectionError, TimeoutError):
+    pass
+
+
+class ConnectionTimeoutError(ServerTimeoutError):
     pass
 
 
@@ -30,6 +56,12 @@ class ClientTimeout:
     def __init__(self, total: float | None = None, connect: float | None = None,
                  sock_read: float | None = None, sock_connect: float | None = None) -> None:
         self.total = total
+        self.connect = connect
+        self.sock_connect = sock_connect
+
+
+# aiohttp ≥ 3.10: five minutes in all, 30 s to connect.
+_DEFAULT_TIMEOUT = ClientTimeout(total=300, sock_connect=30)
 
 
 class TCPConnector:
@@ -76,6 +108,22 @@ class ClientResponse:
         return f"<ClientResponse({self.url}) [{self.status} {self.reason}]>"
 
 
+async def _failed(method: str, url: str, failure: NetworkFailure, limits: ClientTimeout) -> Exception:
+    """Waits as long as the failure takes to show, and returns aiohttp's error for it."""
+    parts = urlsplit(url)
+    https = parts.scheme == "https"
+    where = f"{parts.hostname}:{parts.port or (443 if https else 80)} ssl:{'default' if https else False}"
+    if failure.kind == "refused":
+        await request_in_flight(f"{method} {url} (refused)", Delay(failure.after))
+        return ClientConnectorError(f"Cannot connect to host {where} [Connection refused]")
+    bounds = [b for b in (limits.total, limits.connect, limits.sock_connect) if b is not None]
+    waited = min([failure.after, *bounds])
+    await request_in_flight(f"{method} {url} (no answer)", Delay(waited))
+    if waited < failure.after:
+        return ConnectionTimeoutError(f"Connection timeout to host {url}")
+    return ClientConnectorError(f"Cannot connect to host {where} [Connection timed out]")
+
+
 class _RequestContextManager:
     """What session.get() returns: awaitable, and usable with `async with`."""
 
@@ -101,16 +149,24 @@ class ClientSession:
                  trust_env: bool = False, connector: Any = None, **kwargs: Any) -> None:
         self.headers = dict(headers or {})
         self.closed = False
+        self._timeout = timeout if isinstance(timeout, ClientTimeout) else _DEFAULT_TIMEOUT
 
     async def _request(self, method: str, url: Any, params: Any = None, data: Any = None,
-                       json: Any = None, **_ignored: Any) -> ClientResponse:
+                       json: Any = None, timeout: Any = None, **_ignored: Any) -> ClientResponse:
         if self.closed:
             raise RuntimeError("Session is closed")
+        limits = timeout if isinstance(timeout, ClientTimeout) else self._timeout
         try:
             sim = current_world().network.fetch(method, str(url), params=params, data=data,
                                                 json_body=json)
         except ValueError as e:
             raise InvalidURL(str(e)) from None
+        except NetworkFailure as failure:
+            raise await _failed(method, str(url), failure, limits) from None
+        if limits.total is not None and sim.latency > limits.total:
+            await request_in_flight(f"{method} {url} (no answer within {limits.total:g} s)",
+                                    Delay(limits.total))
+            raise TimeoutError()  # what aiohttp raises when `total` runs out
         await request_in_flight(describe_request(method, str(url), sim.latency), sim)
         return ClientResponse(sim)
 

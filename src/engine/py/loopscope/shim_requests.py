@@ -5,7 +5,9 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
-from .network import SimResponse
+from urllib.parse import urlsplit
+
+from .network import NetworkFailure, SimResponse
 from .session import current_world
 from .simio import blocking_request
 
@@ -23,6 +25,14 @@ class ConnectionError(RequestException):  # noqa: A001 - the library's own name
 
 
 class Timeout(RequestException):
+    pass
+
+
+class ConnectTimeout(ConnectionError, Timeout):
+    pass
+
+
+class ReadTimeout(Timeout):
     pass
 
 
@@ -57,13 +67,46 @@ class Response:
 
 
 def request(method: str, url: str, params: Any = None, data: Any = None, json: Any = None,
-            **_ignored: Any) -> Response:
+            timeout: Any = None, **_ignored: Any) -> Response:
     world = current_world()
+    call = f"requests.{method.lower()}({url!r})"
+    connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
     try:
         sim = world.network.fetch(method, url, params=params, data=data, json_body=json)
     except ValueError as e:
         raise RequestException(str(e)) from None
+    except NetworkFailure as failure:
+        # A refusal comes back at once; a host that never answers holds the thread until
+        # the client's connect timeout, or the OS's, runs out.
+        waited = failure.after if connect is None else min(float(connect), failure.after)
+        world.block(f"{call} — {failure.kind}", waited)
+        if failure.kind == "timeout" and waited < failure.after:
+            raise ConnectTimeout(_pool_error(url, f"ConnectTimeoutError: Connection to {_host(url)} "
+                                                  f"timed out. (connect timeout={connect})")) from None
+        reason = "[Errno 111] Connection refused" if failure.kind == "refused" \
+            else "[Errno 110] Connection timed out"
+        raise ConnectionError(_pool_error(url, f"NewConnectionError: Failed to establish a new "
+                                               f"connection: {reason}")) from None
+    if read is not None and sim.latency > float(read):
+        world.block(f"{call} — no answer within {read} s", float(read))
+        raise ReadTimeout(f"{_pool(url)}: Read timed out. (read timeout={read})")
     return Response(blocking_request(method, url, sim, f"requests.{method.lower()}"))
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _pool(url: str) -> str:
+    parts = urlsplit(url)
+    kind = "HTTPSConnectionPool" if parts.scheme == "https" else "HTTPConnectionPool"
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{kind}(host={parts.hostname!r}, port={port})"
+
+
+def _pool_error(url: str, cause: str) -> str:
+    path = urlsplit(url).path or "/"
+    return f"{_pool(url)}: Max retries exceeded with url: {path} (Caused by {cause})"
 
 
 def get(url: str, params: Any = None, **kwargs: Any) -> Response:
@@ -102,4 +145,5 @@ class Session:
 
 
 exceptions = type("exceptions", (), {"RequestException": RequestException, "HTTPError": HTTPError,
-                                     "ConnectionError": ConnectionError, "Timeout": Timeout})
+                                     "ConnectionError": ConnectionError, "Timeout": Timeout,
+                                     "ConnectTimeout": ConnectTimeout, "ReadTimeout": ReadTimeout})

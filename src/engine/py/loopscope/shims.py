@@ -1,6 +1,7 @@
 """Libraries the tutorials import that Pyodide lacks, simulated for the length of a run."""
 from __future__ import annotations
 
+import builtins
 import sys
 from types import ModuleType
 from typing import Any
@@ -16,6 +17,8 @@ class ShimPatch:
         # urllib.request pulls in http.client and email (~0.7 s in Pyodide): load it only
         # for programs that use it, not when Python starts.
         self._wants_urllib = "urllib" in source
+        self._net_modules: Any = None
+        self._input: Any = None
 
     def install(self) -> None:
         from importlib import import_module
@@ -25,12 +28,23 @@ class ShimPatch:
             sys.modules[public] = _public_view(public, module)
         sys.modules["requests.exceptions"] = sys.modules["requests"].exceptions
         sys.modules["lxml.etree"] = sys.modules["lxml"].etree  # type: ignore[assignment]
+        from .netmodules import NetModulesPatch
+        from .session import current_world
+        self._net_modules = NetModulesPatch(current_world().tracer.filename)
+        self._net_modules.install()
+        self._input, builtins.input = builtins.input, no_input
         if self._wants_urllib:
             import urllib.request
             self._urlopen = urllib.request.urlopen
             urllib.request.urlopen = urlopen  # type: ignore[assignment]
 
     def uninstall(self) -> None:
+        if self._input is not None:
+            builtins.input = self._input
+            self._input = None
+        if self._net_modules is not None:
+            self._net_modules.uninstall()
+            self._net_modules = None
         if self._urlopen is not None:
             import urllib.request
             urllib.request.urlopen = self._urlopen
@@ -52,6 +66,20 @@ def _public_view(name: str, module: ModuleType) -> ModuleType:
         if not key.startswith("_") and key != "annotations":
             setattr(view, key, value)
     return view
+
+
+def no_input(prompt: Any = "") -> str:
+    """input() with nobody at the keyboard: standard input is empty, so CPython prints the
+    prompt and raises EOFError, as with `python prog.py < /dev/null`. Said once, plainly."""
+    from .session import current_world
+    sys.stdout.write(str(prompt))
+    sys.stdout.flush()  # input() flushes the prompt before it reads
+    tracer = current_world().tracer
+    tracer.record("warning", tracer.user_line(2), "input",
+                  "input() has no keyboard here: the program runs with an empty standard "
+                  "input, so input() raises EOFError (as `python prog.py < /dev/null` would). "
+                  "Put the values in the program instead.", False)
+    raise EOFError("EOF when reading a line")
 
 
 def urlopen(url: Any, data: Any = None, timeout: Any = None, **_ignored: Any) -> Any:

@@ -7,14 +7,25 @@ from typing import Any
 from .network import SimResponse, describe_request
 
 
+class Delay:
+    """A wait with no response behind it (a TCP handshake, a timeout running out)."""
+
+    def __init__(self, latency: float) -> None:
+        self.latency = latency
+
+    def __repr__(self) -> str:
+        return f"<{self.latency * 1000:.0f} ms later>"
+
+
 def deliver(fut: asyncio.Future[Any], response: SimResponse, what: str) -> None:
     """Timer callback: the response arrives (unless the request was cancelled)."""
     if not fut.done():
         fut.set_result(response)
 
 
-async def request_in_flight(what: str, response: SimResponse) -> SimResponse:
-    """Wait, without blocking the loop, until the response arrives."""
+async def request_in_flight(what: str, response: Any) -> Any:
+    """Wait, without blocking the loop, until the response (a SimResponse, or a Delay)
+    arrives."""
     loop: Any = asyncio.get_running_loop()
     world = getattr(loop, "_world", None)
     if world is None:

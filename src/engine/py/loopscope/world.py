@@ -42,7 +42,17 @@ class World:
         self._loop_ids = 0
         self._handle_ids = 0
         self._io_ids = 0
-        self.network = Network(int(options.get("seed", 1)))
+        seed = int(options.get("seed", 1))
+        try:
+            self.network = Network(seed, options.get("network"))
+        except ValueError as e:  # said once, up front; the run goes on with the defaults
+            self.tracer.record("warning", None, "network", f"Network settings ignored: {e}", False)
+            self.network = Network(seed)
+        # Simulated sockets by file descriptor (for selectors), and the servers the
+        # program started, by port.
+        self.fds: dict[int, Any] = {}
+        self.listeners: dict[int, Any] = {}
+        self._ports = 49151  # ephemeral ports, handed out in order so a run replays
         self.legacy: Any = None  # the run's LegacyPatch, for notices from the shims
 
     def next_loop_id(self) -> int:
@@ -56,6 +66,27 @@ class World:
     def block(self, call: str, seconds: float) -> None:
         """A blocking call on the loop's thread: time passes, nothing else runs."""
         self.clock.sleep_as(call, seconds)
+
+    def block_until(self, call: str, when: float) -> None:
+        """Blocks until exactly `when` (a sum of float steps could land a hair short)."""
+        if when > self.clock.now:
+            self.block(call, round(when - self.clock.now, 9))
+            self.clock.advance_to(when)
+
+    def next_port(self) -> int:
+        self._ports += 1
+        return self._ports
+
+    def open_fd(self, owner: Any) -> int:
+        """The lowest free descriptor from 3 up, as the OS hands them out."""
+        fd = 3
+        while fd in self.fds:
+            fd += 1
+        self.fds[fd] = owner
+        return fd
+
+    def close_fd(self, fd: int) -> None:
+        self.fds.pop(fd, None)
 
     def next_handle_id(self) -> int:
         self._handle_ids += 1
