@@ -10,6 +10,9 @@ Options:
   --max-events N       stop after N trace events (default ${DEFAULT_RUN_OPTIONS.maxEvents})
   --max-time SECONDS   stop when the virtual clock would pass SECONDS (default ${DEFAULT_RUN_OPTIONS.maxTime})
   --seed N             seed for random (default ${DEFAULT_RUN_OPTIONS.seed})
+  --network FILE.json  simulated network settings: {"latency": 0.1, "jitter": 0.1, "rules":
+                       [{"match": "https://api.example.com/", "status": 500, "latency": 2,
+                         "body": {...}, "error": "timeout" | "refused"}]}
   --no-lines           do not record a trace event per executed line
   -h, --help           show this help
 
@@ -20,6 +23,8 @@ export interface RunCommand {
   command: 'run';
   file: string;
   tracePath: string | null;
+  /** A JSON file with the network settings (RunOptions.network), read when the run starts. */
+  networkPath: string | null;
   options: RunOptions;
 }
 
@@ -44,6 +49,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         'max-events': { type: 'string' },
         'max-time': { type: 'string' },
         seed: { type: 'string' },
+        network: { type: 'string' },
         'no-lines': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -60,6 +66,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       command: 'run',
       file,
       tracePath: values.trace ?? null,
+      networkPath: values.network ?? null,
       options: {
         ...d,
         maxEvents: count('max-events', values['max-events'], d.maxEvents, true),

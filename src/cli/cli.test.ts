@@ -12,8 +12,8 @@ const loopscope = (args: string[], input?: string) =>
 
 describe('parseCommandLine', () => {
   it('reads run options', () => {
-    expect(parseCommandLine(['run', 'x.py', '--max-events', '500', '--seed', '3', '--trace', 'o.json']))
-      .toMatchObject({ command: 'run', file: 'x.py', tracePath: 'o.json', options: { maxEvents: 500, seed: 3 } });
+    expect(parseCommandLine(['run', 'x.py', '--max-events', '500', '--seed', '3', '--trace', 'o.json', '--network', 'n.json']))
+      .toMatchObject({ command: 'run', file: 'x.py', tracePath: 'o.json', networkPath: 'n.json', options: { maxEvents: 500, seed: 3 } });
   });
 
   it('refuses bad numbers and missing files with a message', () => {
@@ -46,6 +46,19 @@ describe('loopscope run', () => {
     expect(r.stdout).toBe('before\n');
     expect(r.stderr).toContain('File "<stdin>", line 2, in <module>');
     expect(r.status).toBe(1);
+  });
+
+  it('takes the network settings from --network FILE.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+    const rules = join(dir, 'net.json');
+    writeFileSync(rules, JSON.stringify({ rules: [{ match: 'https://api.example.com/', status: 500, body: { error: 'down' } }] }));
+    const r = loopscope(['run', '-', '--network', rules],
+      'import requests\nr = requests.get("https://api.example.com/x")\nprint(r.status_code, r.json())\n');
+    expect(r.stdout).toBe("500 {'error': 'down'}\n");
+    writeFileSync(rules, '[1, 2]');
+    const bad = loopscope(['run', '-', '--network', rules], 'print(1)\n');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('the network settings must be a JSON object');
   });
 
   it('exits 2 for an unreadable file', () => {
