@@ -4,7 +4,8 @@
 import type { LoopAction, RunStatus, TraceEvent, VirtualSeconds } from '../trace/schema';
 import { narrate } from './narrate';
 import type { IoItem, LoopState, ReadyItem, RunningNow, TaskRecord, TimerItem } from './state';
-import { countAtOrBefore, type ConsoleLine, type Problem, type Trace } from './trace';
+import { sameIo, sameScheduled, taskViews } from './sharing';
+import type { ConsoleLine, Problem, Trace } from './trace';
 
 export type TaskState = 'pending' | 'ready' | 'running' | 'suspended' | 'done' | 'failed' | 'cancelled';
 
@@ -49,15 +50,20 @@ function taskState(task: TaskRecord, state: LoopState, queued: ReadonlySet<strin
   return task.started ? 'suspended' : 'pending';
 }
 
-/** Builds the view of a state that `trace.stateAt(state.seq)` produced. */
-export function viewOf(trace: Trace, state: LoopState): LoopSnapshot {
+/**
+ * Builds the view of a state that `trace.stateAt(state.seq)` produced. Given the view
+ * of the step before (same trace), what did not change is that view's own objects, so
+ * panels that compare by identity skip their work on a step that did not touch them.
+ */
+export function viewOf(trace: Trace, state: LoopState, previous: LoopSnapshot | null = null): LoopSnapshot {
   const cursor = state.seq;
   const event = cursor >= 0 ? trace.events[cursor] : null;
   const queued = new Set<string>();
   for (const item of state.readyQueue) if (item.target !== null) queued.add(item.target);
-  const tasks: TaskView[] = [];
-  for (const record of state.tasks.values()) tasks.push({ record, state: taskState(record, state, queued) });
-  const bySeq = (x: { seq: number }) => x.seq;
+  const readyQueue = previous && sameScheduled(previous.readyQueue, state.readyQueue) ? previous.readyQueue : state.readyQueue;
+  const timerHeap = previous && previous.t === state.t && sameScheduled(previous.timerHeap.map((x) => x.timer), state.timerHeap)
+    ? previous.timerHeap
+    : state.timerHeap.map((timer) => ({ timer, remaining: Math.max(0, timer.when - state.t) }));
   return {
     cursor,
     event,
@@ -66,12 +72,12 @@ export function viewOf(trace: Trace, state: LoopState): LoopSnapshot {
     loopAction: state.loopAction,
     loopRunning: state.loopAction === 'run_forever',
     running: state.running,
-    readyQueue: state.readyQueue,
-    timerHeap: state.timerHeap.map((timer) => ({ timer, remaining: Math.max(0, timer.when - state.t) })),
-    io: state.io,
-    tasks,
-    console: trace.console.slice(0, countAtOrBefore(trace.console, cursor, bySeq)),
-    problems: trace.problems.slice(0, countAtOrBefore(trace.problems, cursor, bySeq)),
+    readyQueue,
+    timerHeap,
+    io: previous && sameIo(previous.io, state.io) ? previous.io : state.io,
+    tasks: taskViews(state, queued, previous?.tasks ?? [], taskState),
+    console: trace.consoleThrough(cursor),
+    problems: trace.problemsThrough(cursor),
     ended: state.ended,
     currentLine: event?.line != null ? { line: event.line, task: event.task } : null,
     narration: event ? narrate(event, state) : 'Nothing has run yet. Step forward to start the program.',
@@ -79,6 +85,6 @@ export function viewOf(trace: Trace, state: LoopState): LoopSnapshot {
 }
 
 /** What the loop holds after event `cursor` (clamped to the trace; -1 = before the first event). */
-export function snapshotAt(trace: Trace, cursor: number): LoopSnapshot {
-  return viewOf(trace, trace.stateAt(cursor));
+export function snapshotAt(trace: Trace, cursor: number, previous: LoopSnapshot | null = null): LoopSnapshot {
+  return viewOf(trace, trace.stateAt(cursor), previous);
 }

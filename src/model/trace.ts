@@ -44,6 +44,10 @@ export class Trace {
   private readonly frontier: LoopState = initialState();
 
   private readonly interval: number;
+  // The last prefixes handed out: both lists only grow, so a prefix of a given length
+  // never changes, and a step that prints nothing gets the very same array again.
+  private consoleShown: readonly ConsoleLine[] = [];
+  private problemsShown: readonly Problem[] = [];
 
   /** `interval`: events between checkpoints (tests use small ones to cross many). */
   constructor(interval = CHECKPOINT_INTERVAL) {
@@ -98,6 +102,20 @@ export class Trace {
     }
   }
 
+  /** The console lines printed up to and including event `cursor`. */
+  consoleThrough(cursor: number): readonly ConsoleLine[] {
+    const count = countAtOrBefore(this.console, cursor, bySeq);
+    if (count !== this.consoleShown.length) this.consoleShown = this.console.slice(0, count);
+    return this.consoleShown;
+  }
+
+  /** The warnings and errors raised up to and including event `cursor`. */
+  problemsThrough(cursor: number): readonly Problem[] {
+    const count = countAtOrBefore(this.problems, cursor, bySeq);
+    if (count !== this.problemsShown.length) this.problemsShown = this.problems.slice(0, count);
+    return this.problemsShown;
+  }
+
   /** A fresh state after event `cursor` (-1: before the first event); the caller owns it. */
   stateAt(cursor: number): LoopState {
     const target = Math.max(-1, Math.min(cursor, this.last));
@@ -107,6 +125,8 @@ export class Trace {
     return state;
   }
 }
+
+const bySeq = (x: { seq: number }) => x.seq;
 
 /** How many items of `sorted` (ascending by `key`) have a key ≤ `value`, by binary search. */
 export function countAtOrBefore<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {

@@ -4,10 +4,12 @@ import { getApp, setApp } from './store';
 
 /** Puts the cursor after event `cursor` (clamped; -1 is the start). */
 export function seek(cursor: number): void {
-  const { trace, cursor: current } = getApp();
+  const { trace, cursor: current, snapshot } = getApp();
   const target = Math.max(-1, Math.min(cursor, trace.last));
   if (target === current) return;
-  setApp({ cursor: target, snapshot: snapshotAt(trace, target), notice: null });
+  // The snapshot shown is of this trace (a new run replaces both): what a step leaves
+  // alone keeps its identity, and the panels showing it do not re-render.
+  setApp({ cursor: target, snapshot: snapshotAt(trace, target, snapshot), notice: null });
 }
 
 /** One step at `granularity` (the chosen one by default); returns whether the cursor moved. */
