@@ -7,15 +7,20 @@ export function colourClass(order: number | null | undefined): string {
   return order == null ? 'task-colour-none' : `task-colour-${order % PALETTE_SIZE}`;
 }
 
-const byTasks = new WeakMap<readonly TaskView[], Map<string, string>>();
+type ColourOf = (id: string | null) => string;
 
-/** A lookup from task id to its colour class, built once per snapshot. */
-export function taskColours(snapshot: LoopSnapshot): (id: string | null) => string {
-  let colours = byTasks.get(snapshot.tasks);
-  if (!colours) {
-    colours = new Map(snapshot.tasks.map((x) => [x.record.id, colourClass(x.record.order)]));
-    byTasks.set(snapshot.tasks, colours);
+const byTasks = new WeakMap<readonly TaskView[], ColourOf>();
+
+/**
+ * A lookup from task id to its colour class, one per list of tasks: the same function
+ * as long as the snapshot's tasks are the same, so memoised views can depend on it.
+ */
+export function taskColours(snapshot: LoopSnapshot): ColourOf {
+  let colourOf = byTasks.get(snapshot.tasks);
+  if (!colourOf) {
+    const colours = new Map(snapshot.tasks.map((x) => [x.record.id, colourClass(x.record.order)]));
+    colourOf = (id) => (id === null ? colourClass(null) : colours.get(id) ?? colourClass(null));
+    byTasks.set(snapshot.tasks, colourOf);
   }
-  const found = colours;
-  return (id) => (id === null ? colourClass(null) : found.get(id) ?? colourClass(null));
+  return colourOf;
 }

@@ -23,9 +23,12 @@ const ConsoleRow = memo(function ConsoleRow({ line, colour, current }: { line: C
 });
 
 export function ConsolePanel() {
-  const snapshot = useApp((s) => s.snapshot);
-  const lines = snapshot.console;
-  const colourOf = taskColours(snapshot);
+  // Only what the rows show: most steps print nothing and leave all of it unchanged.
+  const lines = useApp((s) => s.snapshot.console);
+  const colourOf = useApp((s) => taskColours(s.snapshot));
+  const started = useApp((s) => s.snapshot.cursor >= 0);
+  // The step's own line is highlighted; only an output event has one.
+  const currentSeq = useApp((s) => (s.snapshot.event?.kind === 'output' ? s.snapshot.cursor : null));
   const body = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Keep the newest line in view; read the height in the next frame, not mid-commit.
@@ -46,10 +49,10 @@ export function ConsolePanel() {
         <ol className="console" data-testid="console">
           {lines.length > shown.length && <li className="console-more">{lines.length - shown.length} earlier lines</li>}
           {shown.map((line) => (
-            <ConsoleRow key={line.seq} line={line} colour={colourOf(line.task)} current={line.seq === snapshot.cursor} />
+            <ConsoleRow key={line.seq} line={line} colour={colourOf(line.task)} current={line.seq === currentSeq} />
           ))}
         </ol>
-        {lines.length === 0 && <p className="console-empty">{snapshot.cursor < 0 ? 'Run the program, then step.' : 'Nothing printed yet.'}</p>}
+        {lines.length === 0 && <p className="console-empty">{!started ? 'Run the program, then step.' : 'Nothing printed yet.'}</p>}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { formatClock, formatSeconds, type LoopSnapshot } from '../../model';
 import { useApp } from '../../store';
 import { taskColours } from '../colours';
@@ -30,6 +30,44 @@ function RunningNow({ snapshot }: { snapshot: LoopSnapshot }) {
   return <div className="running-now" data-testid="running-now">{body}</div>;
 }
 
+type ColourOf = (id: string | null) => string;
+
+// Each list is rebuilt only when its own queue (or the task colours) changed: a step
+// that moves one handle leaves the others' props, and React's work on them, alone.
+const ReadyQueue = memo(function ReadyQueue({ queue, colourOf }: { queue: LoopSnapshot['readyQueue']; colourOf: ColourOf }) {
+  return <QueueList testId="ready-queue" empty="empty" items={queue.map((item, i) => ({
+    id: `h${item.handle}`,
+    colour: colourOf(item.target),
+    label: item.label,
+    detail: item.cause,
+    badge: i === 0 ? 'next' : String(i + 1),
+  }))} />;
+});
+
+const TimerHeap = memo(function TimerHeap({ timers, colourOf }: { timers: LoopSnapshot['timerHeap']; colourOf: ColourOf }) {
+  return <QueueList testId="timer-heap" empty="no timers" vertical items={timers.map(({ timer, remaining }) => ({
+    id: `h${timer.handle}`,
+    colour: colourOf(timer.owner),
+    label: timer.label,
+    detail: timer.cause,
+    badge: `t=${formatSeconds(timer.when)}`,
+    aside: remaining > 0 ? `in ${formatSeconds(remaining)} s` : 'due now',
+  }))} />;
+});
+
+const IoInFlight = memo(function IoInFlight({ io, colourOf }: { io: LoopSnapshot['io']; colourOf: ColourOf }) {
+  if (io.length === 0) return null;
+  return (
+    <>
+      <h3>I/O in flight</h3>
+      <QueueList testId="io-in-flight" empty="" vertical items={io.map((item) => ({
+        id: `io${item.io}`, colour: colourOf(null), label: item.what,
+        detail: `since t=${formatSeconds(item.since)}`, badge: 'I/O',
+      }))} />
+    </>
+  );
+});
+
 export function LoopPanel() {
   const snapshot = useApp((s) => s.snapshot);
   const colourOf = taskColours(snapshot);
@@ -48,31 +86,10 @@ export function LoopPanel() {
         <h3>Running now</h3>
         <RunningNow snapshot={snapshot} />
         <h3>Ready queue <small>FIFO · next on the left</small></h3>
-        <QueueList testId="ready-queue" empty="empty" items={snapshot.readyQueue.map((item, i) => ({
-          id: `h${item.handle}`,
-          colour: colourOf(item.target),
-          label: item.label,
-          detail: item.cause,
-          badge: i === 0 ? 'next' : String(i + 1),
-        }))} />
+        <ReadyQueue queue={snapshot.readyQueue} colourOf={colourOf} />
         <h3>Timer heap <small>by due time</small></h3>
-        <QueueList testId="timer-heap" empty="no timers" vertical items={snapshot.timerHeap.map(({ timer, remaining }) => ({
-          id: `h${timer.handle}`,
-          colour: colourOf(timer.owner),
-          label: timer.label,
-          detail: timer.cause,
-          badge: `t=${formatSeconds(timer.when)}`,
-          aside: remaining > 0 ? `in ${formatSeconds(remaining)} s` : 'due now',
-        }))} />
-        {snapshot.io.length > 0 && (
-          <>
-            <h3>I/O in flight</h3>
-            <QueueList testId="io-in-flight" empty="" vertical items={snapshot.io.map((io) => ({
-              id: `io${io.io}`, colour: colourOf(null), label: io.what,
-              detail: `since t=${formatSeconds(io.since)}`, badge: 'I/O',
-            }))} />
-          </>
-        )}
+        <TimerHeap timers={snapshot.timerHeap} colourOf={colourOf} />
+        <IoInFlight io={snapshot.io} colourOf={colourOf} />
       </div>
     </section>
   );

@@ -17,7 +17,9 @@ function placeByCreator(tasks: readonly TaskView[]): Placed[] {
   const children = new Map<string | null, TaskView[]>();
   for (const view of visible) {
     const parent = view.record.parent !== null && ids.has(view.record.parent) ? view.record.parent : null;
-    children.set(parent, [...(children.get(parent) ?? []), view]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(view);
+    else children.set(parent, [view]);
   }
   const placed: Placed[] = [];
   const visit = (parent: string | null, depth: number) => {
@@ -31,6 +33,7 @@ function placeByCreator(tasks: readonly TaskView[]): Placed[] {
 }
 
 export function TaskPanel() {
+  // The same array while a step changes no task (see viewOf): no re-render then.
   const tasks = useApp((s) => s.snapshot.tasks);
   const focused = useApp((s) => s.focusedTask);
   const placed = useMemo(() => placeByCreator(tasks), [tasks]);
