@@ -13,6 +13,16 @@
 //            (includes waiting for that frame's vsync, so up to one frame interval);
 //   *-work:  from the input event until the DOM is updated and laid out — what must stay
 //            under a frame (16 ms) for the change to show in the next frame.
+// and, as a cross-check from the browser itself, the Event Timing API (keys only: it
+// sees trusted input, not the scrub bar's synthetic one). It reports an interaction
+// only when its duration — input timestamp to the next frame's presentation, rounded to
+// 8 ms — is 16 or more, i.e. at least 12 ms; it ends later than *-frame (after the
+// compositor has drawn) and starts earlier (when the browser got the key):
+//   *-event-timing-over-16ms / -over-24ms: the share of keypresses it reported at 16 ms
+//            or more / 24 ms or more (a frame missed), in percent; under 5 means its p95
+//            is under that; *-event-timing-max: the longest it reported.
+// idle-key is the floor of the frame figure: a key the app ignores still waits for the
+// next vsync, and the probe's rhythm puts each press early in a frame.
 // Functions passed to page.evaluate run in the browser:
 /* global document, window, requestAnimationFrame, HTMLInputElement */
 import { launchChromium } from './chromium.mjs';
@@ -60,12 +70,24 @@ function report(name, samples) {
     emit(`${name}-${kind}-p95`, percentile(values, 0.95));
     emit(`${name}-${kind}-max`, values.at(-1));
   }
+  if (samples[0].eventTiming === undefined) return;
+  const reported = samples.filter((s) => s.eventTiming !== null).map((s) => s.eventTiming);
+  emit(`${name}-event-timing-over-16ms`, (100 * reported.length) / samples.length, '%');
+  emit(`${name}-event-timing-over-24ms`, (100 * reported.filter((d) => d >= 24).length) / samples.length, '%');
+  emit(`${name}-event-timing-max`, Math.max(0, ...reported));
 }
 
 // Runs in the page: timestamps around one input, resolved after the frame that shows it.
 function installProbe() {
   const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
   let pending = null;
+  // Event Timing entries of keydowns that took 16 ms or more to the next paint, by start.
+  const slowKeys = new Map();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === 'keydown' && entry.interactionId > 0) slowKeys.set(entry.startTime, entry.duration);
+    }
+  }).observe({ type: 'event', durationThreshold: 16 });
   const finish = (start) => {
     const p = pending;
     // React flushes a store update in a microtask queued by the update; ours runs after it.
@@ -77,7 +99,7 @@ function installProbe() {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         p.frame = performance.now() - start;
-        p.resolve({ work: p.work, frame: p.frame });
+        p.resolve({ work: p.work, frame: p.frame, key: p.key });
       };
       channel.port2.postMessage(null);
     });
@@ -88,6 +110,7 @@ function installProbe() {
   window.addEventListener('keydown', (e) => {
     if (!pending || pending.started || MODIFIERS.has(e.key)) return;
     pending.started = true;
+    pending.key = e.timeStamp;
     finish(e.timeStamp);
   });
   window.__probe = {
@@ -99,6 +122,12 @@ function installProbe() {
       const sample = await pending.done;
       pending = null;
       return sample;
+    },
+    /** Event Timing's verdict on each keydown, by start: its duration, or null if under 16 ms. */
+    async eventTiming(starts) {
+      // Entries arrive after the paint they end at; give the observer a few frames.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return starts.map((start) => slowKeys.get(start) ?? null);
     },
     seek(cursor) {
       const scrubber = document.querySelector('[data-testid="scrubber"]');
@@ -120,6 +149,8 @@ async function measureKeys(page, key, count, pauseMs = 0) {
     await page.keyboard.press(key);
     samples.push(await page.evaluate(() => window.__probe.result()));
   }
+  const verdicts = await page.evaluate((starts) => window.__probe.eventTiming(starts), samples.map((s) => s.key));
+  samples.forEach((sample, i) => { sample.eventTiming = verdicts[i]; });
   return samples;
 }
 
