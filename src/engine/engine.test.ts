@@ -65,8 +65,9 @@ describe('a three-task gather', () => {
   });
 
   it('numbers events without gaps and never moves the clock backwards', () => {
-    const { events } = run(GATHER3);
+    const { events, summary } = run(GATHER3);
     events.forEach((e, i) => expect(e.seq).toBe(i));
+    expect(summary.events).toBe(events.length);
     for (let i = 1; i < events.length; i++) expect(events[i]!.t).toBeGreaterThanOrEqual(events[i - 1]!.t);
     expect(events.at(-1)).toMatchObject({ kind: 'end', status: 'finished' });
   });
@@ -139,6 +140,35 @@ asyncio.run(main())
     expect(cancels.map((e) => e.kind === 'unschedule' && [e.queue, e.by, e.line])).toEqual([
       ['timer', 'Task-1', 6], ['ready', 'Task-1', 7]]);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('cancellation', () => {
+  it('shows the cancel where the task resumes, and counts every event it sends', () => {
+    const r = run(py(`
+import asyncio
+async def sleeper():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("cancelled")
+        raise
+async def main():
+    task = asyncio.create_task(sleeper())
+    await asyncio.sleep(1)
+    task.cancel("enough")
+    await asyncio.gather(task, return_exceptions=True)
+asyncio.run(main())
+`), { lines: false });
+    expect(r.stdout).toBe('cancelled\n');
+    const story = r.events.filter((e) => e.task === 'Task-2' || ('id' in e && e.id === 'Task-2'))
+      .map((e) => [e.kind, e.line, e.t]);
+    expect(story).toEqual([
+      ['task-created', 9, 0], ['callback', null, 0], ['resume', null, 0], ['schedule', 4, 0],
+      ['suspend', 4, 0], ['cancel', 11, 1], ['callback', 4, 1], ['resume', 4, 1],
+      ['unschedule', 4, 1], ['output', 6, 1], ['schedule', null, 1], ['task-done', null, 1]]);
+    expect(r.events.find((e) => e.kind === 'cancel')).toMatchObject({ id: 'Task-2', by: 'Task-1', msg: 'enough' });
+    expect(r.summary.events).toBe(r.events.length);
   });
 });
 

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from './schema';
 import { checkBatch } from './validate';
-import { EVENT_FIELDS, TraceFormatError, WireDecoder } from './wire';
+import { COMPACT_FIELDS, EVENT_FIELDS, TraceFormatError, WireDecoder } from './wire';
 
-// The Python side's table, read from its source so the two cannot drift apart.
-function pythonFields(): Record<string, string[]> {
+// The Python side's tables, read from its source so the two cannot drift apart.
+function pythonFields(name = 'FIELDS'): Record<string, string[]> {
   const source = readFileSync(new URL('../engine/py/loopscope/trace.py', import.meta.url), 'utf8');
-  const block = source.slice(source.indexOf('FIELDS: dict'), source.indexOf('\n}\n'));
+  const start = source.indexOf(`\n${name}: dict`);
+  const block = source.slice(start, source.indexOf('\n}\n', start));
   const table: Record<string, string[]> = {};
   for (const m of block.matchAll(/^\s+"([\w-]+)": \(([^)]*)\),$/gm)) {
     table[m[1]!] = [...m[2]!.matchAll(/"(\w+)"/g)].map((f) => f[1]!);
@@ -18,6 +19,7 @@ function pythonFields(): Record<string, string[]> {
 describe('wire format', () => {
   it('names the same fields in the same order as the Python engine', () => {
     expect(pythonFields()).toEqual(EVENT_FIELDS);
+    expect(pythonFields('COMPACT')).toEqual(COMPACT_FIELDS);
     expect(Object.keys(EVENT_FIELDS).sort()).toEqual([...EVENT_KINDS].sort());
   });
 
@@ -38,6 +40,40 @@ describe('wire format', () => {
     const second = decoder.decode([['line', 1, 6], ['@', 2, null], ['clock', 1, null, 1, 2]]);
     expect([...first, ...second].map((e) => [e.seq, e.it, e.task, e.line])).toEqual([
       [0, 1, null, null], [1, 2, 'Task-1', 5], [2, 2, 'Task-1', 6], [3, 2, null, null]]);
+  });
+
+  it('expands compact records into the events they stand for', () => {
+    const decoder = new WireDecoder();
+    const events = decoder.decode([
+      ['@', 1, 'Task-1'],
+      ['n', 0, 4, 2, 'Task-2', 'worker', false],
+      ['z', 0, 5, 3, 1.5, 1.5],
+      ['suspend', 0, 5, 'Task-1', 'sleep(1.5) until t=1.5', 'sleep', [], 1.5, [['main', 5, true]]],
+      ['@', 2, null],
+      ['d', 1.5, null, 3],
+      ['c', 1.5, null, 3],
+      ['s', 1.5, null, 4, 'Task-1', 'w'],
+      ['@', 3, 'Task-1'],
+      ['r', 1.5, null, 4, true, 'stop', 'None', null],
+    ]);
+    const brief = events.map(({ seq, t, it, task, ...rest }) => [seq, t, it, task, rest]);
+    expect(brief).toEqual([
+      [0, 0, 1, 'Task-1', { line: 4, kind: 'task-created', id: 'Task-2', coro: 'worker', parent: 'Task-1', internal: false }],
+      [1, 0, 1, 'Task-1', { line: 4, kind: 'schedule', handle: 2, queue: 'ready', when: null, label: 'Task Task-2 step',
+        cause: 'created by Task-1', target: 'Task-2' }],
+      [2, 0, 1, 'Task-1', { line: 5, kind: 'schedule', handle: 3, queue: 'timer', when: 1.5,
+        label: 'sleep(1.5) timer of Task-1', cause: 'Task-1 awaits asyncio.sleep(1.5)', target: null }],
+      [3, 0, 1, 'Task-1', expect.objectContaining({ kind: 'suspend', line: 5 })],
+      [4, 1.5, 2, null, { line: null, kind: 'schedule', handle: 3, queue: 'ready', when: null,
+        label: 'sleep(1.5) timer of Task-1', cause: 'timer due at t=1.5', target: null }],
+      [5, 1.5, 2, null, { line: null, kind: 'callback', handle: 3, label: 'sleep(1.5) timer of Task-1', target: null }],
+      [6, 1.5, 2, null, { line: null, kind: 'schedule', handle: 4, queue: 'ready', when: null, label: 'Task Task-1 step',
+        cause: 'sleep(1.5) done → wake Task-1', target: 'Task-1' }],
+      [7, 1.5, 3, 'Task-1', { line: 5, kind: 'callback', handle: 4, label: 'Task Task-1 step', target: 'Task-1' }],
+      [8, 1.5, 3, 'Task-1', { line: 5, kind: 'cancel', id: 'Task-1', by: null, msg: 'stop' }],
+      [9, 1.5, 3, 'Task-1', { line: 5, kind: 'resume', id: 'Task-1', by: 'sleep(1.5)', value: 'None', exc: null }],
+    ]);
+    expect(() => decoder.decode([['c', 2, null, 99]])).toThrow(/never scheduled/);
   });
 
   it('rejects unknown kinds, wrong lengths, bad context and gaps in the sequence', () => {

@@ -5,6 +5,7 @@
  * records, ['@', it, task], that hold until the next one; sequence numbers are implicit.
  * This table names the fields; it must match FIELDS in src/engine/py/loopscope/trace.py.
  */
+import { formatG, shortWait } from './pyformat';
 import type { ChainFrame, EventKind, TraceEvent } from './schema';
 
 export const EVENT_FIELDS: Record<EventKind, readonly string[]> = {
@@ -46,13 +47,36 @@ function frames(raw: unknown): ChainFrame[] {
 }
 
 /**
+ * Shorthand records for the commonest events; must match COMPACT in trace.py. Each
+ * expands into the events it stands for (see `expand`).
+ */
+export const COMPACT_FIELDS = {
+  n: ['handle', 'id', 'coro', 'internal'],
+  s: ['handle', 'id', 'cause'],
+  r: ['handle', 'cancel', 'msg', 'value', 'exc'],
+  c: ['handle'],
+  d: ['handle'],
+  z: ['handle', 'when', 'delay'],
+} as const;
+type CompactKind = keyof typeof COMPACT_FIELDS;
+
+/** What the decoder remembers of a handle between its schedule and its callback. */
+interface Scheduled { label: string; target: string | null; when: number | null }
+
+/**
  * Turns the engine's wire lists back into events, one run at a time: it carries the
- * context (sequence number, iteration, task) from one batch to the next.
+ * context (sequence number, iteration, task) from one batch to the next, and what the
+ * compact records leave out: each handle's label, each task's wait and parked line.
  */
 export class WireDecoder {
   private seq = 0;
   private it = 0;
   private task: string | null = null;
+  private readonly scheduled = new Map<number, Scheduled>();
+  /** What each suspended task awaits, in short ("sleep(1)", "Task-3"), for causes. */
+  private readonly awaiting = new Map<string, string>();
+  /** Where each suspended task is parked (its innermost user line). */
+  private readonly parked = new Map<string, number>();
 
   /** Decodes one batch; the events come out numbered on from the previous batch. */
   decode(batch: unknown): TraceEvent[] {
@@ -60,16 +84,19 @@ export class WireDecoder {
     const events: TraceEvent[] = [];
     for (const raw of batch) {
       if (!Array.isArray(raw)) throw new TraceFormatError('event is not a list');
-      if (raw[0] === CONTEXT) {
+      const kind = raw[0] as string;
+      if (kind === CONTEXT) {
         const [, it, task] = raw as unknown[];
         if (typeof it !== 'number' || (task !== null && typeof task !== 'string')) {
           throw new TraceFormatError('bad context record');
         }
         this.it = it;
         this.task = task;
-        continue;
+      } else if (Object.hasOwn(COMPACT_FIELDS, kind)) {
+        this.expand(kind as CompactKind, raw, events);
+      } else {
+        events.push(this.observe(this.event(raw)));
       }
-      events.push(this.event(raw));
     }
     return events;
   }
@@ -81,12 +108,119 @@ export class WireDecoder {
     if (raw.length !== COMMON + names.length) {
       throw new TraceFormatError(`${kind} event has ${raw.length} values, expected ${COMMON + names.length}`);
     }
-    const ev: Record<string, unknown> = {
-      seq: this.seq++, t: raw[1], it: this.it, task: this.task, line: raw[2], kind,
-    };
+    const ev = this.base(kind, raw[1], raw[2]) as Record<string, unknown>;
     for (let i = 0; i < names.length; i++) ev[names[i]!] = raw[COMMON + i];
     if (kind === 'suspend') ev.chain = frames(ev.chain);
     if (kind === 'error') ev.frames = frames(ev.frames);
     return ev as unknown as TraceEvent;
+  }
+
+  // Events are built as literals with their fields in one order per kind, so V8 gives
+  // each kind one hidden class: decoding is a hot path at 100,000s of events a second.
+  private base(kind: string, t: unknown, line: unknown): Record<string, unknown> {
+    return { seq: this.seq++, t, it: this.it, task: this.task, line, kind };
+  }
+
+  private schedule(t: number, line: unknown, handle: number, queue: string, when: unknown,
+    label: string, cause: string, target: string | null): TraceEvent {
+    this.scheduled.set(handle, { label, target, when: when as number | null });
+    return {
+      seq: this.seq++, t, it: this.it, task: this.task, line, kind: 'schedule',
+      handle, queue, when, label, cause, target,
+    } as TraceEvent;
+  }
+
+  private callback(t: number, line: unknown, handle: number, label: string, target: string | null): TraceEvent {
+    return {
+      seq: this.seq++, t, it: this.it, task: this.task, line, kind: 'callback', handle, label, target,
+    } as TraceEvent;
+  }
+
+  /** Remembers what later compact records will need. */
+  private observe(ev: TraceEvent): TraceEvent {
+    if (ev.kind === 'schedule') {
+      this.scheduled.set(ev.handle, { label: ev.label, target: ev.target, when: ev.when });
+    } else if (ev.kind === 'callback' || ev.kind === 'unschedule') {
+      this.scheduled.delete(ev.handle);
+    } else if (ev.kind === 'suspend') {
+      this.awaiting.set(ev.id, shortWait(ev.awaits));
+      if (ev.line !== null) this.parked.set(ev.id, ev.line);
+    }
+    return ev;
+  }
+
+  private expand(kind: CompactKind, raw: unknown[], out: TraceEvent[]): void {
+    const names = COMPACT_FIELDS[kind];
+    if (raw.length !== COMMON + names.length || typeof raw[COMMON] !== 'number') {
+      throw new TraceFormatError(`bad ${kind} record`);
+    }
+    const [, t, line, handle, a, b, c, d] = raw as [unknown, number, number | null, number, ...unknown[]];
+    switch (kind) {
+      case 'n': {
+        const id = a as string;
+        const parent = this.task;
+        out.push({
+          seq: this.seq++, t, it: this.it, task: this.task, line, kind: 'task-created',
+          id, coro: b as string, parent, internal: c as boolean,
+        });
+        out.push(this.schedule(t, line, handle, 'ready', null, `Task ${id} step`,
+          parent ? `created by ${parent}` : 'created at top level', id));
+        return;
+      }
+      case 's': {
+        const id = a as string;
+        const what = this.awaiting.get(id) ?? 'what it awaited';
+        const cause = b === 'w' ? `${what} done → wake ${id}` : b === 'x' ? `${what} cancelled → wake ${id}`
+          : b === 'y' ? `${id} yielded to the loop` : `${id} step`;
+        out.push(this.schedule(t, line, handle, 'ready', null, `Task ${id} step`, cause, id));
+        return;
+      }
+      case 'r': {
+        const { label, target } = this.take(handle);
+        const id = target ?? '';
+        const at = this.parked.get(id) ?? null;
+        this.parked.delete(id);
+        const by = this.awaiting.get(id) ?? null;
+        this.awaiting.delete(id);
+        out.push(this.callback(t, at, handle, label, target));
+        if (a === true) {
+          out.push({ seq: this.seq++, t, it: this.it, task: this.task, line: at, kind: 'cancel', id, by: null,
+            msg: b as string | null });
+        }
+        out.push({ seq: this.seq++, t, it: this.it, task: this.task, line: at, kind: 'resume', id, by,
+          value: c as string | null, exc: d as string | null });
+        return;
+      }
+      case 'c': {
+        const { label, target } = this.take(handle);
+        out.push(this.callback(t, line, handle, label, target));
+        return;
+      }
+      case 'd': {
+        const { label, target, when } = this.known(handle);
+        out.push(this.schedule(t, line, handle, 'ready', null, label,
+          `timer due at t=${formatG(when ?? t)}`, target));
+        return;
+      }
+      case 'z': {
+        const who = this.task ?? 'top level';
+        const delay = formatG(b as number);
+        out.push(this.schedule(t, line, handle, 'timer', a, `sleep(${delay}) timer of ${who}`,
+          `${who} awaits asyncio.sleep(${delay})`, null));
+        return;
+      }
+    }
+  }
+
+  private known(handle: number): Scheduled {
+    const entry = this.scheduled.get(handle);
+    if (!entry) throw new TraceFormatError(`handle ${handle} runs but was never scheduled`);
+    return entry;
+  }
+
+  private take(handle: number): Scheduled {
+    const entry = this.known(handle);
+    this.scheduled.delete(handle);
+    return entry;
   }
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import reprlib
-from types import FrameType
+from types import CoroutineType, FrameType
 from typing import Any
 
 from .trace import Tracer
@@ -47,10 +47,6 @@ def await_chain(task: Any) -> list[FrameType]:
     return frames
 
 
-def chain_for_wire(frames: list[FrameType], user_file: str) -> list[tuple[str, int, bool]]:
-    return [(f.f_code.co_qualname, f.f_lineno, f.f_code.co_filename == user_file) for f in frames]
-
-
 def parked_line(frames: list[FrameType], user_file: str) -> int | None:
     """The line of the innermost frame of the user's program: where the task is parked."""
     for f in reversed(frames):
@@ -82,7 +78,6 @@ def _fmt_time(t: float) -> str:
 def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
                   loop_time: float) -> tuple[str, str, list[str], float | None]:
     """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
-    waiter = getattr(task, "_fut_waiter", None)
     for frame in reversed(chain):
         code = frame.f_code
         if id(code) in _KNOWN_WAITS:
@@ -91,6 +86,51 @@ def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
                 return described
         if code.co_filename == tracer.filename:
             break
+    return _describe_waiter(tracer, task, loop_time)
+
+
+def suspension(tracer: Tracer, task: Any, loop_time: float) -> tuple[
+        int | None, str, str, list[str], float | None, list[tuple[str, int, bool]]]:
+    """Everything a suspend event says, in one walk down the task's await chain:
+    (parked line, awaits, wait kind, awaited ids, until, chain for the wire).
+    The same answers as await_chain + describe_wait + parked_line (which the deadlock
+    message uses) in one walk: this runs at every suspension."""
+    user_file = tracer.filename
+    wire: list[tuple[str, int, bool]] = []
+    parked: int | None = None
+    waits: list[FrameType] = []  # known waits below the innermost user frame
+    obj = task.get_coro()
+    while obj is not None and len(wire) < 64:
+        if type(obj) is CoroutineType:
+            frame = obj.cr_frame
+            below = obj.cr_await
+        else:
+            frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None)
+            below = getattr(obj, "cr_await", None) or getattr(obj, "gi_yieldfrom", None)
+        if frame is None:
+            break
+        code = frame.f_code
+        lineno = frame.f_lineno
+        if code.co_filename == user_file:
+            wire.append((code.co_qualname, lineno, True))
+            parked = lineno
+            waits.clear()
+        else:
+            wire.append((code.co_qualname, lineno, False))
+            if id(code) in _KNOWN_WAITS:
+                waits.append(frame)
+        obj = below
+    for frame in reversed(waits):
+        described = _describe_library_frame(tracer, frame.f_code.co_qualname, frame.f_locals, loop_time)
+        if described is not None:
+            return (parked, *described, wire)
+    return (parked, *_describe_waiter(tracer, task, loop_time), wire)
+
+
+def _describe_waiter(tracer: Tracer, task: Any,
+                     loop_time: float) -> tuple[str, str, list[str], float | None]:
+    """What the task's future waiter is, when no known asyncio wait is on its chain."""
+    waiter = getattr(task, "_fut_waiter", None)
     if waiter is None:
         return ("yield to the loop (back in the ready queue)", "sleep", [], loop_time)
     label = tracer.future_label(waiter)
@@ -179,11 +219,6 @@ def _known_waits() -> frozenset[int]:
 
 
 _KNOWN_WAITS = _known_waits()
-
-
-def short_wait(awaits: str) -> str:
-    """The head of a wait description, for causes: "sleep(1) until t=2" → "sleep(1)"."""
-    return awaits.split(" (", 1)[0].split(" until ", 1)[0]
 
 
 def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:

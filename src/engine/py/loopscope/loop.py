@@ -34,7 +34,8 @@ class _TracedCancel:
 
 
 class ReadyHandle(_TracedCancel, events.Handle):
-    __slots__ = ("_hid", "_queued")
+    # _target: the id of the task whose step this is, or None (set when traced).
+    __slots__ = ("_hid", "_queued", "_target")
 
 
 class OrderedTimerHandle(_TracedCancel, events.TimerHandle):
@@ -47,7 +48,7 @@ class OrderedTimerHandle(_TracedCancel, events.TimerHandle):
     tie-break of 0, so equal ones come out in heap order, exactly as in CPython.
     """
 
-    __slots__ = ("_hid", "_tiebreak", "_queued")
+    __slots__ = ("_hid", "_tiebreak", "_queued", "_target")
 
     def __lt__(self, other: Any) -> bool:
         if self._when == other._when:

@@ -8,8 +8,7 @@ from asyncio import futures
 from typing import Any
 
 from . import simio
-from .describe import (await_chain, callback_label, chain_for_wire, describe_wait, parked_line,
-                       short_repr, short_wait)
+from .describe import callback_label, short_repr, suspension
 
 
 class LoopTraceMixin:
@@ -21,53 +20,63 @@ class LoopTraceMixin:
         t = self._tracer
         t.emit("loop", t.user_line(3), action, self._loop_id)
 
+    # The commonest events go out as compact records (see COMPACT in trace.py): the
+    # labels, causes and lines they would repeat are rebuilt by src/trace/wire.ts from
+    # what it has already seen, which is far cheaper there than here.
+
     def _trace_schedule(self, handle: Any, queue: str, when: float | None) -> None:
         t = self._tracer
         cb = handle._callback
-        args = handle._args
         owner = getattr(cb, "__self__", None)
         line = t.user_line(3)
-        if isinstance(owner, asyncio.Task):
-            self._trace_task_schedule(handle, owner, args, line)
+        if queue == "ready" and isinstance(owner, asyncio.Task):
+            self._trace_task_schedule(handle, owner, line)
             return
+        args = handle._args
+        handle._target = None
+        if cb is futures._set_result_unless_cancelled and when is not None:
+            t.emit("z", line, handle._hid, when, when - self.time())  # type: ignore[attr-defined]
+            return
+        target = None
         if cb is simio.deliver:
             label = f"response arrives: {args[2]}"
             cause = f"{t.task or 'top level'} sent {args[2]}"
-        elif cb is futures._set_result_unless_cancelled and when is not None:
-            delay = when - self.time()  # type: ignore[attr-defined]
-            who = t.task or "top level"
-            label = f"sleep({delay:g}) timer of {who}"
-            cause = f"{who} awaits asyncio.sleep({delay:g})"
+        elif isinstance(owner, asyncio.Task):  # a task step on a timer
+            target = handle._target = t.task_name(owner) or t.register_task(owner)
+            label = t.step_label(target)
+            cause = _schedule_cause(t, line)
         else:
             label = callback_label(t, cb, args)
             cause = _schedule_cause(t, line)
-        t.emit("schedule", line, handle._hid, queue, when, label, cause, None)
+        t.emit("schedule", line, handle._hid, queue, when, label, cause, target)
 
-    def _trace_task_schedule(self, handle: Any, task: Any, args: Any, line: int | None) -> None:
+    def _trace_task_schedule(self, handle: Any, task: Any, line: int | None) -> None:
         t = self._tracer
         self._report_finished_running_task()
         name = t.task_name(task)
+        handle._target = name
         if name is None:
-            name = t.register_task(task)
+            name = handle._target = t.register_task(task)
             coro = task.get_coro()
             qualname = getattr(coro, "__qualname__", type(coro).__name__)
-            t.emit("task-created", line, name, qualname, t.task, qualname in _RUNNER_HOUSEKEEPING)
-            cause = f"created by {t.task}" if t.task else "created at top level"
-        elif args and isinstance(args[0], asyncio.Future):
-            fut = args[0]
-            what = self._world.awaiting.get(name) or t.future_label(fut)
-            if fut.cancelled():
+            t.emit("n", line, handle._hid, name, qualname, qualname in _RUNNER_HOUSEKEEPING)
+            if not t.stopped:
+                t.seq += 1  # it stands for two events: the count (and its limit) is of events
+            return
+        args = handle._args
+        if args and isinstance(args[0], asyncio.Future):
+            if args[0].cancelled():
                 if task.cancelling():
                     t.emit("cancel", line, name, t.task,
-                           _str_or_none(getattr(fut, "_cancel_message", None)))
-                cause = f"{what} cancelled → wake {name}"
+                           _str_or_none(getattr(args[0], "_cancel_message", None)))
+                cause = "x"
             else:
-                cause = f"{what} done → wake {name}"
+                cause = "w"
         elif t.task == name:
-            cause = f"{name} yielded to the loop"
+            cause = "y"
         else:
-            cause = f"{name} step"
-        t.emit("schedule", line, handle._hid, "ready", None, t.step_label(name), cause, name)
+            cause = "s"
+        t.emit("s", line, handle._hid, name, cause)
 
     def _trace_unschedule(self, handle: Any) -> None:
         if self._tracer.enabled:
@@ -77,11 +86,7 @@ class LoopTraceMixin:
             t.emit("unschedule", t.user_line(3), handle._hid, queue, t.task)
 
     def _trace_timer_due(self, handle: Any) -> None:
-        t = self._tracer
-        owner = getattr(handle._callback, "__self__", None)
-        target = t.task_name(owner) if isinstance(owner, asyncio.Task) else None
-        t.emit("schedule", None, handle._hid, "ready", None, _label_of(t, handle),
-               f"timer due at t={handle._when:g}", target)
+        self._tracer.emit("d", None, handle._hid)
 
     def _report_finished_running_task(self) -> None:
         """A finishing task schedules its done-callbacks before its step returns;
@@ -94,11 +99,10 @@ class LoopTraceMixin:
     def _run_traced(self, handle: Any) -> None:
         t = self._tracer
         world = self._world
-        cb = handle._callback
-        owner = getattr(cb, "__self__", None)
-        if not isinstance(owner, asyncio.Task):
-            t.emit("callback", None, handle._hid, _label_of(t, handle), None)
-            t.user_code_on_stack = _is_user_code(t, cb)
+        name = handle._target
+        if name is None:
+            t.emit("c", None, handle._hid)
+            t.user_code_on_stack = _is_user_code(t, handle._callback)
             try:
                 handle._run()
             finally:
@@ -106,28 +110,26 @@ class LoopTraceMixin:
                 if world.output.pending:
                     world.flush_output()
             return
-        name = t.task_name(owner) or t.register_task(owner)
+        owner = handle._callback.__self__
         t.enter_task(name)
         world.running_task = owner
         world.running_task_reported = False
-        resume_line = world.parked_line.pop(name, None)
-        t.emit("callback", resume_line, handle._hid, t.step_label(name), name)
-        by = handle._args[0] if handle._args else None
-        if getattr(owner, "_must_cancel", False):
-            t.emit("cancel", resume_line, name, None,
-                   _str_or_none(getattr(owner, "_cancel_message", None)))
-        value = exc = None
-        if isinstance(by, asyncio.Future) and by.done():
+        args = handle._args
+        by = args[0] if args else None
+        value = exc = msg = None
+        cancel = getattr(owner, "_must_cancel", False)
+        if cancel:
+            msg = _str_or_none(getattr(owner, "_cancel_message", None))
+        if by is not None and isinstance(by, asyncio.Future) and by.done():
             if by.cancelled():
                 exc = "CancelledError()"
             elif by._exception is not None:
                 exc = short_repr(t, by._exception)
             else:
                 value = short_repr(t, by._result)
-        awaited = world.awaiting.pop(name, None)
-        if awaited is None and isinstance(by, asyncio.Future):
-            awaited = t.future_label(by)
-        t.emit("resume", resume_line, name, awaited, value, exc)
+        t.emit("r", None, handle._hid, cancel, msg, value, exc)
+        if not t.stopped:
+            t.seq += 2 if cancel else 1  # callback (+ cancel) + resume
         try:
             handle._run()
         finally:
@@ -143,13 +145,8 @@ class LoopTraceMixin:
 
     def _trace_suspend(self, task: Any, name: str) -> None:
         t = self._tracer
-        chain = await_chain(task)
-        awaits, kind, on, until = describe_wait(t, task, chain, self.time())  # type: ignore[attr-defined]
-        line = parked_line(chain, t.filename)
-        if line is not None:
-            self._world.parked_line[name] = line
-        self._world.awaiting[name] = short_wait(awaits)
-        t.emit("suspend", line, name, awaits, kind, on, until, chain_for_wire(chain, t.filename))
+        line, awaits, kind, on, until, chain = suspension(t, task, self._clock.now)  # type: ignore[attr-defined]
+        t.emit("suspend", line, name, awaits, kind, on, until, chain)
 
     def call_exception_handler(self, context: dict[str, Any]) -> None:
         t = self._tracer
@@ -186,17 +183,6 @@ def _is_user_code(t: Any, callback: Any) -> bool:
     # back into the program, so only asyncio's and our own Python code is ruled out.
     return code is None or code.co_filename == t.filename or not (
         code.co_filename.startswith(_LIBRARY_DIRS))
-
-
-def _label_of(t: Any, handle: Any) -> str:
-    owner = getattr(handle._callback, "__self__", None)
-    if isinstance(owner, asyncio.Task):
-        return t.step_label(t.task_name(owner))
-    if handle._callback is futures._set_result_unless_cancelled:
-        return "sleep timer"
-    if handle._callback is simio.deliver:
-        return f"response arrives: {handle._args[2]}"
-    return callback_label(t, handle._callback, handle._args)
 
 
 def _schedule_cause(t: Any, line: int | None) -> str:

@@ -42,6 +42,25 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "end": ("status", "exitCode", "message"),
 }
 
+# Shorthand records for the commonest events, (kind, t, line, *fields) like the rest:
+# src/trace/wire.ts expands each into the events it stands for, taking labels, targets,
+# deadlines, what a task awaited and where it was parked from records it already read.
+COMPACT: dict[str, tuple[str, ...]] = {
+    # a new task: task-created + the schedule of its first step
+    "n": ("handle", "id", "coro", "internal"),
+    # a task's next step scheduled; cause: w(oken: what it awaited is done),
+    # x (what it awaited was cancelled), y(ielded), s(tep)
+    "s": ("handle", "id", "cause"),
+    # a task's step starts: callback (+ cancel when one is due) + resume
+    "r": ("handle", "cancel", "msg", "value", "exc"),
+    # a callback that is not a task step runs
+    "c": ("handle",),
+    # a timer came due and moves to the ready queue
+    "d": ("handle",),
+    # asyncio.sleep set its timer
+    "z": ("handle", "when", "delay"),
+}
+
 
 class Tracer:
     def __init__(self, clock: VirtualClock, filename: str, options: dict[str, Any],
@@ -102,8 +121,7 @@ class Tracer:
                 self._context_changed = False
             buf.append((kind, self.clock.now, line) + values)
             self.seq += 1
-            if len(buf) >= self.batch_size or (
-                    self.seq & 255 == 0 and real_perf_counter() - self._last_flush > 0.05):
+            if len(buf) >= self.batch_size:
                 self._flush_during_run()
 
     def record(self, kind: str, line: int | None, *values: Any) -> None:
@@ -148,6 +166,10 @@ class Tracer:
             self._flush_cb(payload)
 
     def check_budget(self) -> None:
+        """Called once per loop iteration: stop at the event limit; and stream what the
+        run has so far every 50 ms, so a long run shows progress before a batch fills."""
+        if real_perf_counter() - self._last_flush > 0.05:
+            self.flush()
         if self.stopped:
             # Clean-up code (asyncio.run closing the loop) tried to go on: stop it the same way.
             raise LimitReached(self.stop_message)

@@ -33,10 +33,6 @@ class World:
         self.callback_start = self.started
         self.running_task: Any = None
         self.running_task_reported = False
-        # Where each suspended task is parked (its innermost user line), by task id.
-        self.parked_line: dict[str, int] = {}
-        # What each suspended task waits on, in short ("sleep(1)", "Task-3"), for causes.
-        self.awaiting: dict[str, str] = {}
         self.flush_output: Callable[[], None] = lambda: None
         self.output = OutputState()
         self._loop_ids = 0

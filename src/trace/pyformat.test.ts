@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatG, shortWait } from './pyformat';
+
+describe('formatG', () => {
+  it("writes numbers as Python's format(x, 'g') does", () => {
+    // Expected values printed by CPython 3.13: [format(x, 'g') for x in ...].
+    const cases: [number, string][] = [
+      [0, '0'], [1, '1'], [0.1, '0.1'], [0.30000000000000004, '0.3'], [2.5, '2.5'],
+      [1234567, '1.23457e+06'], [123456, '123456'], [0.0001, '0.0001'], [0.00001, '1e-05'],
+      [0.000123456789, '0.000123457'], [1e21, '1e+21'], [-3.75, '-3.75'], [100, '100'],
+      [0.2345678, '0.234568'], [999999.5, '1e+06'], [86400, '86400'], [1.5e-7, '1.5e-07'],
+      [Infinity, 'inf'], [NaN, 'nan'],
+    ];
+    for (const [x, text] of cases) expect([x, formatG(x)]).toEqual([x, text]);
+  });
+});
+
+describe('shortWait', () => {
+  it('keeps the head of a wait description', () => {
+    expect(shortWait('sleep(1) until t=2')).toBe('sleep(1)');
+    expect(shortWait('Semaphore.acquire (0 left, 3 waiting)')).toBe('Semaphore.acquire');
+    expect(shortWait('Task-3')).toBe('Task-3');
+  });
+});
