@@ -1,27 +1,11 @@
 /**
- * `#code=<base64url>` links (RFC 4648 §5, UTF-8, no padding). The sharing issue extends
- * the fragment with more keys; this reads `code` among them and ignores the rest.
+ * The plain `#code=<base64url>` form, read synchronously at start-up so the editor opens
+ * with the linked program. The versioned, compressed form and the codec itself live in
+ * src/trace/permalink.ts, shared with the `loopscope link` command.
  */
+import { decodeSource } from '../trace/permalink';
 
-export function encodeSource(source: string): string {
-  const bytes = new TextEncoder().encode(source);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** The program in a base64url string, or null when it is not valid base64url UTF-8. */
-export function decodeSource(encoded: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(encoded) || encoded.length % 4 === 1) return null;
-  const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
-  try {
-    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
+export { encodeSource, decodeSource } from '../trace/permalink';
 
 /** The program a location hash such as `#code=…&seed=2` carries, if any. */
 export function sourceFromHash(hash: string): string | null {
