@@ -1,11 +1,22 @@
 /** Moving through the trace: every view follows the cursor. */
 import { nextBreakpoint, snapshotAt, stepTarget, type Granularity } from '../model';
-import { getApp, setApp } from './store';
+import { getApp, setApp, type AppState } from './store';
 
-/** Puts the cursor after event `cursor` (clamped; -1 is the start). */
+/**
+ * The cursor positions one may visit: the whole trace, or in embed mode the slide's
+ * step range within it.
+ */
+export function stepBounds(traceLength: number, embed: AppState['embed']): { first: number; last: number } {
+  const range = embed?.range;
+  const last = Math.min(traceLength - 1, range?.last ?? Infinity);
+  return { first: Math.min(range?.first ?? -1, last), last };
+}
+
+/** Puts the cursor after event `cursor` (clamped to the bounds; -1 is the start). */
 export function seek(cursor: number): void {
-  const { trace, cursor: current, snapshot } = getApp();
-  const target = Math.max(-1, Math.min(cursor, trace.last));
+  const { trace, cursor: current, snapshot, embed } = getApp();
+  const { first, last } = stepBounds(trace.length, embed);
+  const target = Math.max(first, Math.min(cursor, last));
   if (target === current) return;
   // The snapshot shown is of this trace (a new run replaces both): what a step leaves
   // alone keeps its identity, and the panels showing it do not re-render.
@@ -15,15 +26,15 @@ export function seek(cursor: number): void {
 /** One step at `granularity` (the chosen one by default); returns whether the cursor moved. */
 export function step(direction: 1 | -1, granularity: Granularity = getApp().granularity): boolean {
   const { trace, cursor } = getApp();
-  const target = stepTarget(trace, cursor, granularity, direction);
-  seek(target);
-  return target !== cursor;
+  seek(stepTarget(trace, cursor, granularity, direction));
+  // The bounds of a slide may hold the cursor where it was.
+  return getApp().cursor !== cursor;
 }
 
 export const stepForward = (granularity?: Granularity) => step(1, granularity);
 export const stepBack = (granularity?: Granularity) => step(-1, granularity);
 export const toStart = () => seek(-1);
-export const toEnd = () => seek(getApp().trace.last);
+export const toEnd = () => seek(Infinity);
 
 /** Runs forward to the next line with a breakpoint; says so when there is none ahead. */
 export function runToBreakpoint(): boolean {

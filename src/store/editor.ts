@@ -1,12 +1,14 @@
 /**
  * The program text and what hangs on its lines. The text is saved on every change, so
- * a reload or a crash never loses it; a `#code=` link replaces it once, on opening.
+ * a reload or a crash never loses it. A link or an imported trace replaces it, but the
+ * text it replaced is kept (saved too) and can be restored.
  */
 import { sourceFromHash } from './permalink';
 import { getApp, setApp } from './store';
 
 export const SOURCE_KEY = 'loopscope.source.v1';
 export const BREAKPOINTS_KEY = 'loopscope.breakpoints.v1';
+export const PREVIOUS_KEY = 'loopscope.previous-source.v1';
 
 /** The subset of Web Storage we use; tests pass a Map-backed one. */
 export interface TextStorage {
@@ -43,12 +45,37 @@ export function initEditor(options: { hash: string; storage: TextStorage | null;
   const saved = storage?.getItem(SOURCE_KEY) ?? null;
   const source = linked ?? saved ?? options.fallback;
   const breakpoints = linked === null ? readBreakpoints(storage?.getItem(BREAKPOINTS_KEY) ?? null) : [];
+  setApp({ source: saved ?? '', previousSource: storage?.getItem(PREVIOUS_KEY) ?? null });
+  if (linked !== null && keepPrevious(linked)) {
+    setApp({ linkNotice: { kind: 'info', message: 'Opened the program from the link. Your own text is kept:' } });
+  }
   setApp({ source, breakpoints });
   if (linked !== null) {
     save(SOURCE_KEY, linked);
     save(BREAKPOINTS_KEY, '[]');
   }
   return linked !== null;
+}
+
+/**
+ * Before `next` replaces the editor's text: keeps the current text as the previous one
+ * when it differs. Returns whether it did.
+ */
+export function keepPrevious(next: string): boolean {
+  const current = getApp().source;
+  if (current === next || current.trim() === '') return false;
+  setApp({ previousSource: current });
+  save(PREVIOUS_KEY, current);
+  return true;
+}
+
+/** Swaps the editor's text with the previous one, so a second restore undoes the first. */
+export function restorePreviousSource(): void {
+  const { previousSource, source } = getApp();
+  if (previousSource === null) return;
+  setApp({ previousSource: source, linkNotice: null });
+  save(PREVIOUS_KEY, source);
+  setSource(previousSource);
 }
 
 export function setSource(source: string): void {

@@ -4,7 +4,7 @@
  */
 import { EngineClient, type EngineListener } from '../engine/client';
 import { snapshotAt, Trace } from '../model';
-import type { RunOptions } from '../trace/schema';
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../trace/schema';
 import { seek } from './cursor';
 import { pausePlayback } from './playback';
 import { getApp, setApp } from './store';
@@ -43,8 +43,14 @@ const listener: EngineListener = {
   end(runId, summary) {
     if (runId !== getApp().runId) return;
     setApp({ running: false, summary });
-    // Nothing ran, so there is nothing to step through: show the error right away.
-    if (summary.status === 'syntax-error') seek(getApp().trace.last);
+    const pending = getApp().pendingStep;
+    if (pending?.runId === runId) {
+      setApp({ pendingStep: null });
+      landOn(pending.cursor);
+    } else if (summary.status === 'syntax-error') {
+      // Nothing ran, so there is nothing to step through: show the error right away.
+      seek(getApp().trace.last);
+    }
   },
 };
 
@@ -59,17 +65,31 @@ export function disconnectEngine(): void {
   engine = null;
 }
 
-/** Runs the editor's program from the start; the cursor goes back to before the first event. */
-export function runProgram(options: Partial<RunOptions> = {}): void {
-  if (!engine) return;
+// A link's step, once its run has ended: said plainly when the run is shorter.
+function landOn(cursor: number): void {
+  const { trace } = getApp();
+  seek(cursor);
+  if (cursor > trace.last) {
+    setApp({ notice: `The link asked for step ${cursor + 1}; this run has ${trace.length} steps, so it shows the last.` });
+  }
+}
+
+/**
+ * Runs the editor's program from the start with the scenario's seed and network; the
+ * cursor goes back to before the first event. Returns the run's id (null: no engine).
+ */
+export function runProgram(options: Partial<RunOptions> = {}): number | null {
+  if (!engine) return null;
   pausePlayback();
-  const source = getApp().source;
+  const { source, seed, network } = getApp();
+  const runOptions: RunOptions = { ...DEFAULT_RUN_OPTIONS, seed, ...(network ? { network } : {}), ...options };
   const trace = new Trace();
-  const runId = engine.run(source, options, 'main.py');
+  const runId = engine.run(source, runOptions, 'main.py');
   setApp({
-    runId, running: true, summary: null, runSource: source, trace, traceLength: 0,
-    cursor: -1, snapshot: snapshotAt(trace, -1), notice: null,
+    runId, running: true, summary: null, runSource: source, runOptions, trace, traceLength: 0,
+    cursor: -1, snapshot: snapshotAt(trace, -1), notice: null, pendingStep: null,
   });
+  return runId;
 }
 
 export function stopProgram(): void {

@@ -5,3 +5,7 @@ export { seek, step, stepForward, stepBack, toStart, toEnd, runToBreakpoint, set
 export { startPlayback, pausePlayback, togglePlayback, setSpeed, SPEEDS } from './playback';
 export { initEditor, setSource, toggleBreakpoint, focusTask, revealLine, SOURCE_KEY, type TextStorage } from './editor';
 export { encodeSource, decodeSource, sourceFromHash } from './permalink';
+export { keepPrevious, restorePreviousSource } from './editor';
+export { openLink, openScenario, currentPermalink, shareUrl, dismissLinkNotice, embedFromSearch, DEFAULT_BASE_URL } from './link';
+export { stepBounds } from './cursor';
+export { loadTraceFile, traceFileOfRun } from './traceFile';

@@ -4,7 +4,7 @@
  * and tests can call them without React.
  */
 import { create } from 'zustand';
-import type { RunSummary } from '../trace/schema';
+import { DEFAULT_RUN_OPTIONS, type NetworkSettings, type RunOptions, type RunSummary } from '../trace/schema';
 import type { EngineStatus } from '../trace/protocol';
 import { snapshotAt, Trace, type Granularity, type LoopSnapshot } from '../model';
 
@@ -22,6 +22,8 @@ export interface RunSlice {
   summary: RunSummary | null;
   /** The source the shown trace came from (line numbers refer to it). */
   runSource: string | null;
+  /** The options the shown trace ran with (what a trace export records). */
+  runOptions: RunOptions | null;
   /** Grows as batches stream in; `traceLength` changes with it so views re-render. */
   trace: Trace;
   traceLength: number;
@@ -47,13 +49,27 @@ export interface EditorSlice {
   reveal: { line: number; nonce: number } | null;
 }
 
-export type AppState = EngineSlice & RunSlice & CursorSlice & EditorSlice;
+/** The rest of the scenario a link carries, and what opening one left to say. */
+export interface ShareSlice {
+  seed: number;
+  network: NetworkSettings | null;
+  /** The editor's text before a link or an imported trace replaced it. */
+  previousSource: string | null;
+  /** Shown under the header: a link that could not be opened, or what opening one did. */
+  linkNotice: { kind: 'error' | 'info'; message: string } | null;
+  /** A step to show once the run `runId` has ended (opening a link). */
+  pendingStep: { runId: number; cursor: number } | null;
+  /** Embed mode for slides: the cursor stays within `range` (cursor positions, inclusive). */
+  embed: { editor: boolean; range: { first: number; last: number } | null } | null;
+}
+
+export type AppState = EngineSlice & RunSlice & CursorSlice & EditorSlice & ShareSlice;
 
 const engineSlice = (): EngineSlice => ({ engineStatus: 'loading', engineMessage: null, loadMs: null });
 
 const runSlice = (): RunSlice => {
   const trace = new Trace();
-  return { runId: null, running: false, summary: null, runSource: null, trace, traceLength: 0 };
+  return { runId: null, running: false, summary: null, runSource: null, runOptions: null, trace, traceLength: 0 };
 };
 
 const cursorSlice = (trace: Trace): CursorSlice => ({
@@ -62,9 +78,13 @@ const cursorSlice = (trace: Trace): CursorSlice => ({
 
 const editorSlice = (): EditorSlice => ({ source: '', breakpoints: [], focusedTask: null, reveal: null });
 
+const shareSlice = (): ShareSlice => ({
+  seed: DEFAULT_RUN_OPTIONS.seed, network: null, previousSource: null, linkNotice: null, pendingStep: null, embed: null,
+});
+
 export function initialAppState(): AppState {
   const run = runSlice();
-  return { ...engineSlice(), ...run, ...cursorSlice(run.trace), ...editorSlice() };
+  return { ...engineSlice(), ...run, ...cursorSlice(run.trace), ...editorSlice(), ...shareSlice() };
 }
 
 export const useApp = create<AppState>()(() => initialAppState());
