@@ -1,9 +1,12 @@
 /** Command-line parsing for `loopscope`, kept apart from running so it is testable. */
 import { parseArgs } from 'node:util';
+import { DEFAULT_BASE_URL } from '../trace/permalink';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../trace/schema';
 
 export const USAGE = `Usage: loopscope run FILE.py [options]     run a program on the virtual-time loop
        loopscope run - [options]           read the program from standard input
+       loopscope link FILE.py [--step N] [--seed N] [--network FILE.json] [--base URL]
+                                           print a permalink that opens the program at step N
 
 Options:
   --trace OUT.json     write the full trace (versioned JSON)
@@ -14,6 +17,8 @@ Options:
                        [{"match": "https://api.example.com/", "status": 500, "latency": 2,
                          "body": {...}, "error": "timeout" | "refused"}]}
   --no-lines           do not record a trace event per executed line
+  --step N             (link) open at step N, as the app's step counter numbers them
+  --base URL           (link) where the app is served (default ${DEFAULT_BASE_URL})
   -h, --help           show this help
 
 Exit status: 0 finished, 1 the program raised, 2 usage error or unreadable file,
@@ -28,7 +33,16 @@ export interface RunCommand {
   options: RunOptions;
 }
 
-export type ParsedArgs = RunCommand | { command: 'help' } | { command: 'error'; message: string };
+export interface LinkCommand {
+  command: 'link';
+  file: string;
+  step: number | null;
+  seed: number | null;
+  networkPath: string | null;
+  base: string;
+}
+
+export type ParsedArgs = RunCommand | LinkCommand | { command: 'help' } | { command: 'error'; message: string };
 
 function count(name: string, text: string | undefined, fallback: number, integer: boolean): number {
   if (text === undefined) return fallback;
@@ -51,17 +65,31 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         seed: { type: 'string' },
         network: { type: 'string' },
         'no-lines': { type: 'boolean' },
+        step: { type: 'string' },
+        base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) return { command: 'help' };
     const [command, file, ...extra] = positionals;
-    if (command !== 'run') {
+    if (command !== 'run' && command !== 'link') {
       return { command: 'error', message: command ? `unknown command '${command}'` : 'no command given' };
     }
-    if (!file) return { command: 'error', message: 'run needs a FILE.py (or - for standard input)' };
+    if (!file) return { command: 'error', message: `${command} needs a FILE.py (or - for standard input)` };
     if (extra.length) return { command: 'error', message: `unexpected argument '${extra[0]}'` };
     const d = DEFAULT_RUN_OPTIONS;
+    if (command === 'link') {
+      const base = values.base ?? DEFAULT_BASE_URL;
+      if (!URL.canParse(base)) return { command: 'error', message: `--base needs a URL, got '${base}'` };
+      return {
+        command: 'link',
+        file,
+        step: values.step === undefined ? null : count('step', values.step, 0, true),
+        seed: values.seed === undefined ? null : count('seed', values.seed, d.seed, true),
+        networkPath: values.network ?? null,
+        base,
+      };
+    }
     return {
       command: 'run',
       file,

@@ -1,24 +1,10 @@
 // `loopscope`: run a Python asyncio program on the virtual-time loop from a terminal.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createNodeEngine } from '../engine/node';
-import { TRACE_VERSION, type NetworkSettings, type TraceEvent } from '../trace/schema';
+import { TRACE_VERSION, type TraceEvent } from '../trace/schema';
 import { parseCommandLine, USAGE, type RunCommand } from './args';
-
-function readProgram(file: string): { source: string; filename: string } {
-  if (file === '-') return { source: readFileSync(0, 'utf8'), filename: '<stdin>' };
-  // CPython reports the main script by its absolute path.
-  return { source: readFileSync(file, 'utf8'), filename: resolve(file) };
-}
-
-function readNetwork(path: string): NetworkSettings {
-  const settings: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    throw new Error('the network settings must be a JSON object');
-  }
-  // The engine checks each field and says which one is wrong (a `network` warning).
-  return settings as NetworkSettings;
-}
+import { readNetwork, readProgram } from './files';
+import { link } from './link';
 
 async function run(cmd: RunCommand): Promise<number> {
   let program;
@@ -68,6 +54,9 @@ switch (parsed.command) {
     break;
   case 'run':
     code = await run(parsed);
+    break;
+  case 'link':
+    code = await link(parsed);
     break;
 }
 // Wait for stdout to drain before exiting, so piped output is never cut short.

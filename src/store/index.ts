@@ -6,6 +6,6 @@ export { startPlayback, pausePlayback, togglePlayback, setSpeed, SPEEDS } from '
 export { initEditor, setSource, toggleBreakpoint, focusTask, revealLine, SOURCE_KEY, type TextStorage } from './editor';
 export { encodeSource, decodeSource, sourceFromHash } from './permalink';
 export { keepPrevious, restorePreviousSource } from './editor';
-export { openLink, openScenario, currentPermalink, shareUrl, dismissLinkNotice, embedFromSearch, DEFAULT_BASE_URL } from './link';
+export { openLink, openScenario, currentPermalink, shareUrl, dismissLinkNotice, embedFromSearch } from './link';
 export { stepBounds } from './cursor';
 export { loadTraceFile, traceFileOfRun } from './traceFile';

@@ -11,9 +11,6 @@ import { runProgram } from './engine';
 import { SPEEDS } from './playback';
 import { getApp, setApp, type AppState } from './store';
 
-/** Where the app is served by default (`npm start`), for links made outside a browser. */
-export const DEFAULT_BASE_URL = 'http://127.0.0.1:5173/';
-
 const isGranularity = (x: string | undefined): x is Granularity => GRANULARITIES.some((g) => g.id === x);
 
 /** Puts a scenario in place (keeping the editor's text), runs it, and lands on `step`. */

@@ -16,6 +16,8 @@ import { checkScenario, LinkError } from './scenario';
 export { LinkError };
 
 export const LINK_VERSION = 1;
+/** Where `npm start` serves the app: the base of links made outside a browser. */
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:5173/';
 /** Longer fragments are refused before any decoding (a 30-line program is ~600). */
 export const MAX_LINK_CHARS = 64 * 1024;
 /** The decompressed scenario may not exceed this many bytes (a deflate bomb stops here). */
