@@ -254,6 +254,24 @@ asyncio.run(main())
   });
 });
 
+describe('stopping', () => {
+  it('holds a Stop that lands while the run is set up, then stops the program with its trace', () => {
+    const interrupt = new Uint8Array(new SharedArrayBuffer(1));
+    engine.setInterruptBuffer(interrupt);
+    try {
+      interrupt[0] = 2; // SIGINT before the program starts: Python sees it during set-up
+      const r = run('print("never")\nwhile True:\n    pass\n');
+      expect(r.summary).toMatchObject({ status: 'stopped', message: 'Stopped by the user.' });
+      expect(r.events.at(-1)).toMatchObject({ kind: 'end', status: 'stopped' });
+      expect(r.stdout).toBe('');
+    } finally {
+      interrupt[0] = 0;
+    }
+    // The engine is whole: patches removed, the next run prints as usual.
+    expect(run('import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("next")').stdout).toBe('next\n');
+  });
+});
+
 describe('errors', () => {
   it('reports a syntax error on its line', () => {
     const r = run('import asyncio\nprint "hello"\n');

@@ -21,6 +21,8 @@ export function readPackageFiles(dir = PACKAGE_SOURCE): PackageFiles {
 
 export interface NodeEngine extends Engine {
   loadMs: number;
+  /** As in the browser worker: Stop writes 2 (SIGINT) into this buffer. */
+  setInterruptBuffer(buffer: Uint8Array): void;
 }
 
 /** Loads Pyodide (about 2 s) and installs the engine; reuse the result across runs. */
@@ -37,5 +39,9 @@ export async function createNodeEngine(): Promise<NodeEngine> {
     stderr: (line) => process.stderr.write(`[pyodide] ${line}\n`),
   });
   const engine = installEngine(pyodide, readPackageFiles());
-  return { ...engine, loadMs: performance.now() - started };
+  return {
+    ...engine,
+    loadMs: performance.now() - started,
+    setInterruptBuffer: (buffer) => pyodide.setInterruptBuffer(buffer),
+  };
 }

@@ -19,6 +19,7 @@ from typing import Any, Callable
 from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarning
 from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
+from .interrupt import GUARD, StopGuard
 from .legacy import LegacyPatch
 from .monitor import Monitor
 from .sandbox import SandboxPatch
@@ -42,6 +43,14 @@ def run_program(source: str, filename: str, options_json: str,
                 flush: Callable[[bytes], Any] | None) -> str:
     """Run `source` as __main__; stream marshalled event batches through `flush`; return
     the summary as JSON."""
+    try:
+        return _run_program(source, filename, options_json, flush, GUARD)
+    finally:
+        GUARD.run_ended()
+
+
+def _run_program(source: str, filename: str, options_json: str,
+                 flush: Callable[[bytes], Any] | None, guard: StopGuard) -> str:
     global _current_world
     options = json.loads(options_json)
     world = World(filename, options, flush)
@@ -87,7 +96,11 @@ def run_program(source: str, filename: str, options_json: str,
             patch.install()
             undo.callback(patch.uninstall)
         try:
-            exec(code, main.__dict__)
+            try:
+                guard.open()
+                exec(code, main.__dict__)
+            finally:
+                guard.close()
         except SystemExit as e:
             exit_code, status, message = _system_exit(e, err)
         except StopRun as e:
