@@ -5,6 +5,7 @@ import asyncio
 import functools
 import os
 from asyncio import futures
+from weakref import ref as _ref
 from typing import Any
 
 from . import simio
@@ -30,12 +31,30 @@ class LoopTraceMixin:
         owner = getattr(cb, "__self__", None)
         line = t.user_line(3)
         if queue == "ready" and isinstance(owner, asyncio.Task):
-            self._trace_task_schedule(handle, owner, line)
+            # A task's step, the commonest schedule of all: inline, and in few operations.
+            world = self._world
+            running = world.running_task
+            if running is not None and not world.running_task_reported and running.done():
+                world.running_task_reported = True
+                _emit_task_done(t, running)
+            name = handle._target = t._names_by_ref.get(_ref(owner))
+            if name is None:
+                self._trace_new_task(handle, owner, line)
+                return
+            args = handle._args
+            if args and isinstance(args[0], asyncio.Future):
+                cause = "x" if args[0].cancelled() else "w"
+                if cause == "x" and owner.cancelling():
+                    t.emit("cancel", line, name, t.task,
+                           _str_or_none(getattr(args[0], "_cancel_message", None)))
+            else:
+                cause = "y" if t.task == name else "s"
+            t.emit("s", line, handle._hid, name, cause)
             return
         args = handle._args
         handle._target = None
         if cb is futures._set_result_unless_cancelled and when is not None:
-            t.emit("z", line, handle._hid, when, when - self.time())  # type: ignore[attr-defined]
+            t.emit("z", line, handle._hid, when, when - self._clock.now)  # type: ignore[attr-defined]
             return
         target = None
         if cb is simio.deliver:
@@ -50,33 +69,14 @@ class LoopTraceMixin:
             cause = _schedule_cause(t, line)
         t.emit("schedule", line, handle._hid, queue, when, label, cause, target)
 
-    def _trace_task_schedule(self, handle: Any, task: Any, line: int | None) -> None:
+    def _trace_new_task(self, handle: Any, task: Any, line: int | None) -> None:
         t = self._tracer
-        self._report_finished_running_task()
-        name = t.task_name(task)
-        handle._target = name
-        if name is None:
-            name = handle._target = t.register_task(task)
-            coro = task.get_coro()
-            qualname = getattr(coro, "__qualname__", type(coro).__name__)
-            t.emit("n", line, handle._hid, name, qualname, qualname in _RUNNER_HOUSEKEEPING)
-            if not t.stopped:
-                t.seq += 1  # it stands for two events: the count (and its limit) is of events
-            return
-        args = handle._args
-        if args and isinstance(args[0], asyncio.Future):
-            if args[0].cancelled():
-                if task.cancelling():
-                    t.emit("cancel", line, name, t.task,
-                           _str_or_none(getattr(args[0], "_cancel_message", None)))
-                cause = "x"
-            else:
-                cause = "w"
-        elif t.task == name:
-            cause = "y"
-        else:
-            cause = "s"
-        t.emit("s", line, handle._hid, name, cause)
+        name = handle._target = t.register_task(task)
+        coro = task.get_coro()
+        qualname = getattr(coro, "__qualname__", type(coro).__name__)
+        t.emit("n", line, handle._hid, name, qualname, qualname in _RUNNER_HOUSEKEEPING)
+        if not t.stopped:
+            t.seq += 1  # it stands for two events: the count (and its limit) is of events
 
     def _trace_unschedule(self, handle: Any) -> None:
         if self._tracer.enabled:
@@ -87,14 +87,6 @@ class LoopTraceMixin:
 
     def _trace_timer_due(self, handle: Any) -> None:
         self._tracer.emit("d", None, handle._hid)
-
-    def _report_finished_running_task(self) -> None:
-        """A finishing task schedules its done-callbacks before its step returns;
-        report it done first, so the trace reads in the order a person explains it."""
-        running = self._world.running_task
-        if running is not None and running.done() and not self._world.running_task_reported:
-            self._world.running_task_reported = True
-            _emit_task_done(self._tracer, running)
 
     def _run_traced(self, handle: Any) -> None:
         t = self._tracer
