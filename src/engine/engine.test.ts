@@ -336,6 +336,28 @@ asyncio.run(main())
     expect(notices.map((e) => e.kind === 'warning' && e.message.split(' ')[0])).toEqual([
       '@asyncio.coroutine', 'asyncio.wait()', 'asyncio.sleep(...,']);
   });
+
+  it('runs asyncio.async() and Task.all_tasks()/current_task() from before Python 3.9', () => {
+    const r = run(py(`
+import asyncio
+
+async def work(n):
+    await asyncio.sleep(n)
+    me = asyncio.Task.current_task()
+    print(me.get_name(), isinstance(me, asyncio.Task))
+
+loop = asyncio.new_event_loop()
+task = asyncio.async(work(1), loop=loop)
+print("asyncio.async( in a string is kept")
+loop.run_until_complete(asyncio.sleep(0))
+print(len(asyncio.Task.all_tasks(loop)), "pending")
+loop.run_until_complete(task)
+`));
+    expect(r.stdout).toBe('asyncio.async( in a string is kept\n1 pending\nTask-1 True\n');
+    const notices = r.events.filter((e) => e.kind === 'warning' && e.legacy);
+    expect(notices.map((e) => e.kind === 'warning' && [e.line, e.message.split(' ')[0]])).toEqual([
+      [9, 'asyncio.async()'], [12, 'asyncio.Task.all_tasks()'], [5, 'asyncio.Task.current_task()']]);
+  });
 });
 
 describe('sandbox', () => {

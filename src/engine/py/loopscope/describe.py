@@ -13,6 +13,11 @@ from typing import Any
 
 from .trace import Tracer
 
+# The real classes, bound once: a legacy program's `asyncio.Task` is a stand-in
+# (legacy.py), and these checks run for nearly every event.
+_Task = asyncio.tasks.Task
+_Future = asyncio.futures.Future
+
 _short = reprlib.Repr()
 _short.maxstring = 40
 _short.maxother = 40
@@ -26,7 +31,7 @@ def short_repr(tracer: Tracer, value: Any) -> str:
         return repr(value)
     if kind is str and len(value) <= 40:
         return repr(value)
-    if isinstance(value, asyncio.Future):
+    if isinstance(value, _Future):
         return tracer.future_label(value)
     try:
         return _short.repr(value)
@@ -134,7 +139,7 @@ def _describe_waiter(tracer: Tracer, task: Any,
     if waiter is None:
         return ("yield to the loop (back in the ready queue)", "sleep", [], loop_time)
     label = tracer.future_label(waiter)
-    if isinstance(waiter, asyncio.Task):
+    if isinstance(waiter, _Task):
         return (label, "task", [label], None)
     children = getattr(waiter, "_children", None)
     if children is not None:  # the future behind gather()
@@ -186,7 +191,7 @@ def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
                 "wait", names, None)
     if fn == "wait_for":
         fut = loc.get("fut")
-        target = [tracer.future_label(fut)] if isinstance(fut, asyncio.Future) else []
+        target = [tracer.future_label(fut)] if isinstance(fut, _Future) else []
         timeout = loc.get("timeout")
         what = target[0] if target else "a coroutine"
         return (f"wait_for({what}, timeout={timeout!r})", "wait_for", target, None)
@@ -227,7 +232,7 @@ def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:
     name = getattr(callback, "__qualname__", None) or getattr(callback, "__name__", None) \
         or type(callback).__name__
     owner = getattr(callback, "__self__", None)
-    if isinstance(owner, asyncio.Future):
+    if isinstance(owner, _Future):
         name = f"{tracer.future_label(owner)}.{getattr(callback, '__name__', name)}"
     shown = ", ".join(short_repr(tracer, a) for a in args)
     return f"{name}({shown})"

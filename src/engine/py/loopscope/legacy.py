@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import io
+import tokenize
 import types
 from typing import Any, Callable
 
@@ -17,10 +19,13 @@ _LOOP_PARAM_REMOVED = ("sleep", "gather", "wait", "wait_for", "as_completed", "s
 
 
 class LegacyPatch:
-    def __init__(self, tracer: Tracer) -> None:
+    def __init__(self, tracer: Tracer, source: str = "") -> None:
         self._tracer = tracer
         self._saved: dict[str, Any] = {}
         self._told: set[str] = set()
+        # The Task class with all_tasks/current_task costs an isinstance hook on every
+        # check, so only programs that call them get it.
+        self._task_methods = "all_tasks" in source or "current_task" in source
 
     def notice(self, key: str, message: str) -> None:
         """One notice per idiom per run, at the line that used it."""
@@ -36,6 +41,8 @@ class LegacyPatch:
         self._replace("wait", self._wait_accepting_coroutines(asyncio.wait))
         if not hasattr(asyncio, "coroutine"):
             self._replace("coroutine", self._coroutine_decorator)
+        if self._task_methods:
+            self._replace("Task", _legacy_task_class(self))
 
     def uninstall(self) -> None:
         for name, original in self._saved.items():
@@ -89,3 +96,69 @@ class LegacyPatch:
             return await generator_function(*args, **kwargs)
 
         return coroutine
+
+
+def _legacy_task_class(patch: LegacyPatch) -> type:
+    """asyncio.Task with the class methods Python 3.9 removed: all_tasks and current_task.
+
+    The C Task type cannot take new attributes, so the program's `asyncio.Task` becomes
+    a subclass whose isinstance/issubclass answer for the real Task, so every task the
+    loop creates still passes `isinstance(t, asyncio.Task)`. asyncio itself keeps using
+    the real class (it reaches it through asyncio.tasks, not the package attribute).
+    """
+    real = asyncio.tasks.Task
+
+    class _TaskMeta(type):
+        def __instancecheck__(cls, obj: Any) -> bool:
+            return isinstance(obj, real)
+
+        def __subclasscheck__(cls, sub: type) -> bool:
+            return issubclass(sub, real)
+
+    class Task(real, metaclass=_TaskMeta):  # type: ignore[misc, valid-type]
+        @classmethod
+        def all_tasks(cls, loop: Any = None) -> set[Any]:
+            patch.notice("Task.all_tasks", (
+                "asyncio.Task.all_tasks() was removed in Python 3.9 (AttributeError). "
+                "Loopscope answered with asyncio.all_tasks(), which lists the tasks not yet "
+                "done. Modern form: asyncio.all_tasks()."))
+            return asyncio.all_tasks(loop or asyncio.get_event_loop())
+
+        @classmethod
+        def current_task(cls, loop: Any = None) -> Any:
+            patch.notice("Task.current_task", (
+                "asyncio.Task.current_task() was removed in Python 3.9 (AttributeError). "
+                "Loopscope answered with asyncio.current_task(). Modern form: "
+                "asyncio.current_task()."))
+            return asyncio.current_task(loop)
+
+    Task.__qualname__ = Task.__name__ = "Task"
+    Task.__module__ = real.__module__
+    return Task
+
+
+def rewrite_old_syntax(source: str, tracer: Tracer) -> str:
+    """`asyncio.async(...)`, the name of ensure_future before Python 3.4.4, has been a
+    SyntaxError since `async` became a keyword (3.7). Run it as ensure_future, and say
+    so at its line. Tokens, not text: a string or comment that mentions it is kept."""
+    if "async(" not in source.replace(" ", ""):
+        return source
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return source  # compile will report what is wrong
+    lines = source.splitlines(keepends=True)
+    found: list[tuple[int, int]] = []
+    for a, dot, name, paren in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
+        if (a.string == "asyncio" and dot.string == "." and name.string == "async"
+                and paren.string == "(" and name.start[0] == name.end[0]):
+            found.append(name.start)
+    for row, col in reversed(found):
+        text = lines[row - 1]
+        lines[row - 1] = text[:col] + "ensure_future" + text[col + len("async"):]
+    for row, _ in found[:1]:
+        tracer.record("warning", row, "LegacyAPI", (
+            "asyncio.async() is a SyntaxError since Python 3.7 (async became a keyword); it "
+            "was renamed asyncio.ensure_future() in 3.4.4. Loopscope ran it as "
+            "ensure_future. Modern form: asyncio.create_task(coro)."), True)
+    return "".join(lines)

@@ -11,6 +11,11 @@ from typing import Any
 from . import simio
 from .describe import callback_label, short_repr, suspension
 
+# The real classes, bound once: a legacy program's `asyncio.Task` is a stand-in
+# (legacy.py), and these checks run for nearly every event.
+_Task = asyncio.tasks.Task
+_Future = asyncio.futures.Future
+
 
 class LoopTraceMixin:
     _tracer: Any
@@ -30,7 +35,7 @@ class LoopTraceMixin:
         cb = handle._callback
         owner = getattr(cb, "__self__", None)
         line = t.user_line(3)
-        if queue == "ready" and isinstance(owner, asyncio.Task):
+        if queue == "ready" and isinstance(owner, _Task):
             # A task's step, the commonest schedule of all: inline, and in few operations.
             world = self._world
             running = world.running_task
@@ -42,7 +47,7 @@ class LoopTraceMixin:
                 self._trace_new_task(handle, owner, line)
                 return
             args = handle._args
-            if args and isinstance(args[0], asyncio.Future):
+            if args and isinstance(args[0], _Future):
                 cause = "x" if args[0].cancelled() else "w"
                 if cause == "x" and owner.cancelling():
                     t.emit("cancel", line, name, t.task,
@@ -60,7 +65,7 @@ class LoopTraceMixin:
         if cb is simio.deliver:
             label = f"response arrives: {args[2]}"
             cause = f"{t.task or 'top level'} sent {args[2]}"
-        elif isinstance(owner, asyncio.Task):  # a task step on a timer
+        elif isinstance(owner, _Task):  # a task step on a timer
             target = handle._target = t.task_name(owner) or t.register_task(owner)
             label = t.step_label(target)
             cause = _schedule_cause(t, line)
@@ -112,7 +117,7 @@ class LoopTraceMixin:
         cancel = getattr(owner, "_must_cancel", False)
         if cancel:
             msg = _str_or_none(getattr(owner, "_cancel_message", None))
-        if by is not None and isinstance(by, asyncio.Future) and by.done():
+        if by is not None and isinstance(by, _Future) and by.done():
             if by.cancelled():
                 exc = "CancelledError()"
             elif by._exception is not None:

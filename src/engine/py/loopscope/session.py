@@ -20,7 +20,7 @@ from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarni
 from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
 from .interrupt import GUARD, StopGuard
-from .legacy import LegacyPatch
+from .legacy import LegacyPatch, rewrite_old_syntax
 from .monitor import Monitor
 from .sandbox import SandboxPatch
 from .shims import ShimPatch
@@ -81,7 +81,7 @@ def _run_program(source: str, filename: str, options_json: str,
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         undo.callback(linecache.cache.pop, filename, None)
         try:
-            code = compile(source, filename, "exec", dont_inherit=True)
+            code = compile(rewrite_old_syntax(source, tracer), filename, "exec", dont_inherit=True)
         except SyntaxError as e:
             text = format_exception(e, filename)
             err.write(text)
@@ -90,7 +90,7 @@ def _run_program(source: str, filename: str, options_json: str,
                            f"{type(e).__name__}: {e.msg} (line {e.lineno})")
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
-        world.legacy = LegacyPatch(tracer)
+        world.legacy = LegacyPatch(tracer, source)
         for patch in (TimePatch(world.clock), AsyncioPatch(world), world.legacy,
                       SandboxPatch(), ShimPatch(source), Monitor(world, code)):
             patch.install()
