@@ -360,6 +360,18 @@ loop.run_until_complete(task)
   });
 });
 
+describe('libraries that cannot run here', () => {
+  it('say why in the import error, and how to see the same idea with asyncio', () => {
+    const gevent = run('import gevent\n');
+    expect(gevent.summary.status).toBe('raised');
+    expect(gevent.stderr).toMatch(/ModuleNotFoundError: No module named 'gevent'\. Loopscope cannot run gevent: greenlets/);
+    expect(gevent.stderr).toMatch(/async def and await/);
+    expect(run('from redis import Redis\n').stderr).toMatch(/no Redis server .* asyncio\.Queue/);
+    // A module that does not exist anywhere still fails the usual way.
+    expect(run('import no_such_module\n').stderr).toMatch(/No module named 'no_such_module'\n$/);
+  });
+});
+
 describe('sandbox', () => {
   it('keeps JavaScript and the page out of reach of the program', () => {
     const r = run(py(`
