@@ -45,6 +45,38 @@ print('crawl10k_wall_untraced', untraced, 'ms');
 print('crawl10k_traced_untraced_ratio', traced / untraced, 'x');
 print('trace_events_per_second', events / (traced / 1000), 'events/s');
 
+// The tutorials' aiohttp crawler: 600 requests, at most 500 in flight, on the simulated
+// network; traced with line events, as the app runs it.
+const CRAWL600 = `
+import asyncio
+import aiohttp
+
+URLS = [f"https://example.com/page/{i}" for i in range(600)]
+
+async def fetch(session, sem, url):
+    async with sem:
+        async with session.get(url) as response:
+            body = await response.text()
+            return response.status, len(body)
+
+async def main():
+    sem = asyncio.Semaphore(500)
+    async with aiohttp.ClientSession() as session:
+        results = await asyncio.gather(*(fetch(session, sem, u) for u in URLS))
+    print(sum(1 for status, _ in results if status == 200), "of", len(results))
+
+asyncio.run(main())
+`;
+runAndCollect(engine, CRAWL600, { maxEvents: 10_000_000 }); // warm-up: the aiohttp shim's imports
+let crawl600Events = 0;
+const crawl600 = best(3, () => {
+  const r = runAndCollect(engine, CRAWL600, { maxEvents: 10_000_000, lines: true });
+  crawl600Events = r.events.length;
+  return r.summary.wallMs;
+});
+print('aiohttp_crawl600_sem500_wall', crawl600, 'ms');
+print('aiohttp_crawl600_sem500_events', crawl600Events, 'events');
+
 // Native CPython with real asyncio on a zero-delay clock, for scale.
 const native = spawnSync('python3', ['-c', `
 import time, asyncio, random
@@ -58,7 +90,9 @@ if (Number.isFinite(nativeMs)) {
   print('crawl10k_traced_vs_native_ratio', traced / nativeMs, 'x');
 }
 
-if (existsSync('dist/assets')) {
+if (process.env.BENCH_NODE_ONLY === '1') {
+  console.error('bench: BENCH_NODE_ONLY=1, browser figures skipped');
+} else if (existsSync('dist/assets')) {
   await benchInBrowser();
   let raw = 0;
   let gz = 0;
