@@ -17,6 +17,8 @@ export interface TextStorage {
 }
 
 let storage: TextStorage | null = null;
+// The example a first visit opens with: nobody's work, so replacing it keeps nothing.
+let fallbackSource: string | null = null;
 
 function save(key: string, value: string): void {
   try {
@@ -41,6 +43,7 @@ function readBreakpoints(raw: string | null): number[] {
  */
 export function initEditor(options: { hash: string; storage: TextStorage | null; fallback: string }): boolean {
   storage = options.storage;
+  fallbackSource = options.fallback;
   const linked = sourceFromHash(options.hash);
   const saved = storage?.getItem(SOURCE_KEY) ?? null;
   const source = linked ?? saved ?? options.fallback;
@@ -63,7 +66,7 @@ export function initEditor(options: { hash: string; storage: TextStorage | null;
  */
 export function keepPrevious(next: string): boolean {
   const current = getApp().source;
-  if (current === next || current.trim() === '') return false;
+  if (current === next || current.trim() === '' || current === fallbackSource) return false;
   setApp({ previousSource: current });
   save(PREVIOUS_KEY, current);
   return true;

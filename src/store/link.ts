@@ -11,6 +11,8 @@ import { runProgram } from './engine';
 import { SPEEDS } from './playback';
 import { getApp, setApp, type AppState } from './store';
 
+const OPENED = 'Opened the program from the link. Your own text is kept:';
+
 const isGranularity = (x: string | undefined): x is Granularity => GRANULARITIES.some((g) => g.id === x);
 
 /** Puts a scenario in place (keeping the editor's text), runs it, and lands on `step`. */
@@ -22,7 +24,7 @@ export function openScenario(scenario: Scenario, step: number | null): void {
     network: scenario.network ?? null,
     ...(isGranularity(scenario.granularity) ? { granularity: scenario.granularity } : {}),
     ...(scenario.speed !== undefined && SPEEDS.includes(scenario.speed) ? { speed: scenario.speed } : {}),
-    ...(replaced ? { linkNotice: { kind: 'info', message: 'Opened the program from the link. Your own text is kept:' } } : {}),
+    ...(replaced ? { linkNotice: { kind: 'info', message: OPENED } } : {}),
   });
   const runId = runProgram();
   const first = getApp().embed?.range?.first ?? -1;
@@ -37,13 +39,24 @@ export function openScenario(scenario: Scenario, step: number | null): void {
  */
 export async function openLink(hash: string): Promise<void> {
   const reading = await readPermalink(hash);
-  if (reading.kind === 'none') return;
+  const { embed, source } = getApp();
+  if (reading.kind === 'none') {
+    // An embed without a link shows its program run, as one with a link does.
+    if (embed) openScenario({ program: source }, null);
+    return;
+  }
   if (reading.kind === 'error') {
-    setApp({ linkNotice: { kind: 'error', message: `${reading.message} Your own program is open instead.` } });
+    setApp({ linkNotice: { kind: 'error', message: `${reading.message} The editor keeps the program it had.` } });
+    if (embed) openScenario({ program: source }, null);
     return;
   }
   const { link, legacy } = reading;
-  if (legacy && link.step === null && getApp().embed === null) return;
+  if (legacy && link.step === null && !embed) {
+    // Already in the editor when the page opened with it; pasted later, it is put there.
+    if (keepPrevious(link.scenario.program)) setApp({ linkNotice: { kind: 'info', message: OPENED } });
+    setSource(link.scenario.program);
+    return;
+  }
   openScenario(link.scenario, link.step);
 }
 

@@ -113,13 +113,23 @@ export async function permalinkUrl(base: string, link: Permalink): Promise<strin
   return `${base.replace(/#.*$/, '')}#${await encodePermalink(link)}`;
 }
 
+// The browser percent-encodes some characters of a pasted fragment (`<`, spaces):
+// messages quote what the person typed. Base64url values have no `%` to decode.
+function unescape(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 // Not URLSearchParams: it would turn a `+` into a space and hide a damaged value.
 function fragmentFields(hash: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const part of hash.replace(/^#/, '').split('&')) {
     if (part === '') continue;
     const at = part.indexOf('=');
-    fields.set(at < 0 ? part : part.slice(0, at), at < 0 ? '' : part.slice(at + 1));
+    fields.set(at < 0 ? part : part.slice(0, at), at < 0 ? '' : unescape(part.slice(at + 1)));
   }
   return fields;
 }
