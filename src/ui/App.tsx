@@ -1,21 +1,27 @@
+import { useApp } from '../store';
 import { ConsolePanel } from './console/ConsolePanel';
 import { Controls } from './controls/Controls';
 import { EditorPanel } from './editor/EditorPanel';
+import { EmbedApp } from './embed/EmbedApp';
 import { Header } from './header/Header';
 import { useKeyboard } from './keyboard';
 import { LoopPanel } from './loop/LoopPanel';
 import { Narration } from './narration/Narration';
+import { LinkNotice } from './share/LinkNotice';
 import { TaskPanel } from './tasks/TaskPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import './layout/layout.css';
 
 export function App() {
   useKeyboard();
+  const embedded = useApp((s) => s.embed !== null);
+  if (embedded) return <EmbedApp />;
   return (
     <div className="app">
       <Header />
       <Controls />
       <Narration />
+      <LinkNotice />
       <main className="workspace">
         <EditorPanel />
         <LoopPanel />

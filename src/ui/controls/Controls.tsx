@@ -1,7 +1,8 @@
 import type { ChangeEvent } from 'react';
 import { GRANULARITIES, type Granularity } from '../../model';
 import {
-  runToBreakpoint, setGranularity, setSpeed, SPEEDS, stepBack, stepForward, toEnd, togglePlayback, toStart, useApp,
+  runToBreakpoint, setGranularity, setSpeed, SPEEDS, stepBack, stepBounds, stepForward, toEnd, togglePlayback, toStart,
+  useApp,
 } from '../../store';
 import { Icon } from '../icons';
 import { Scrubber } from './Scrubber';
@@ -18,12 +19,15 @@ function releaseIfPointer(e: ChangeEvent<HTMLSelectElement>): void {
 
 export function Controls() {
   const cursor = useApp((s) => s.cursor);
-  const last = useApp((s) => s.traceLength - 1);
+  const traceLength = useApp((s) => s.traceLength);
+  const embed = useApp((s) => s.embed);
+  // In an embed for a slide, the steps the slide covers.
+  const { first, last } = stepBounds(traceLength, embed);
   const granularity = useApp((s) => s.granularity);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const hasBreakpoints = useApp((s) => s.breakpoints.length > 0);
-  const atStart = cursor <= -1;
+  const atStart = cursor <= first;
   const atEnd = cursor >= last;
   return (
     <nav className="controls" aria-label="Stepping">
@@ -61,13 +65,13 @@ export function Controls() {
           {SPEEDS.map((x) => <option key={x} value={x}>{x}/s</option>)}
         </select>
       </label>
-      <button type="button" data-testid="run-to-breakpoint" onClick={runToBreakpoint} disabled={atEnd || !hasBreakpoints}
+      {!embed && <button type="button" data-testid="run-to-breakpoint" onClick={runToBreakpoint} disabled={atEnd || !hasBreakpoints}
         title="Run forward to the next line with a breakpoint (click the editor gutter to set one)">
         <Icon name="breakpoint" /> to breakpoint
-      </button>
-      <Scrubber cursor={cursor} last={last} />
+      </button>}
+      <Scrubber cursor={cursor} first={first} last={last} />
       <span className="step-count" data-testid="step-count">
-        step <strong>{cursor + 1}</strong> / {last + 1}
+        step <strong>{cursor + 1}</strong> / {traceLength}
       </span>
     </nav>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { runProgram, setSource, toggleBreakpoint, useApp } from '../../store';
+import { restorePreviousSource, runProgram, setSource, toggleBreakpoint, useApp } from '../../store';
 import { breakpointDecorations, currentLine, parkedBadges, problemMarkers } from './decorations';
 import type { EditorHandle } from './monaco';
 import './editor.css';
@@ -9,10 +9,10 @@ function editorFontSize(): number {
 }
 
 /** Until Monaco arrives (a few MB), a plain text area keeps the page usable. */
-function FallbackEditor() {
+function FallbackEditor({ readOnly }: { readOnly: boolean }) {
   const source = useApp((s) => s.source);
   return (
-    <textarea className="fallback-editor" aria-label="Program (Python)" spellCheck={false} value={source}
+    <textarea className="fallback-editor" aria-label="Program (Python)" spellCheck={false} value={source} readOnly={readOnly}
       onChange={(e) => setSource(e.target.value)}
       onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); runProgram(); } }} />
   );
@@ -50,6 +50,8 @@ export function EditorPanel() {
   const [handle, setHandle] = useState<EditorHandle | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const breakpointCount = useApp((s) => s.breakpoints.length);
+  const readOnly = useApp((s) => s.embed !== null);
+  const hasPrevious = useApp((s) => s.previousSource !== null);
 
   useEffect(() => {
     let created: EditorHandle | null = null;
@@ -60,7 +62,7 @@ export function EditorPanel() {
         onChange: setSource,
         onRun: () => runProgram(),
         onGutterClick: toggleBreakpoint,
-      });
+      }, useApp.getState().embed !== null);
       setHandle(created);
     }, (err: unknown) => setLoadError(String(err)));
     return () => {
@@ -76,13 +78,21 @@ export function EditorPanel() {
       <header className="panel-head">
         <h2>main.py</h2>
         <span className="panel-note">
-          {breakpointCount > 0 ? `${breakpointCount} breakpoint${breakpointCount === 1 ? '' : 's'} · ` : ''}
-          click the gutter for a breakpoint · Ctrl+Enter runs · Esc leaves the editor
+          {readOnly ? 'read-only' : <>
+            {breakpointCount > 0 ? `${breakpointCount} breakpoint${breakpointCount === 1 ? '' : 's'} · ` : ''}
+            click the gutter for a breakpoint · Ctrl+Enter runs · Esc leaves the editor
+          </>}
         </span>
+        {!readOnly && hasPrevious && (
+          <button type="button" className="restore-previous" data-testid="editor-restore-previous" onClick={restorePreviousSource}
+            title="Swap in the text the editor had before a link or a saved trace replaced it (a second click swaps back)">
+            previous text
+          </button>
+        )}
       </header>
       <div className="editor-body">
         <div className="monaco-host" ref={host} data-testid="editor" hidden={handle === null} />
-        {handle === null && <FallbackEditor />}
+        {handle === null && <FallbackEditor readOnly={readOnly} />}
         {loadError && <p className="editor-error" role="alert">The code editor could not load ({loadError}); the plain one works.</p>}
       </div>
     </section>

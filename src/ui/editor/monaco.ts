@@ -50,7 +50,8 @@ const GUTTER_TARGETS = new Set([
   monaco.editor.MouseTargetType.GUTTER_LINE_DECORATIONS,
 ]);
 
-export function createEditor(host: HTMLElement, text: string, fontSize: number, callbacks: EditorCallbacks): EditorHandle {
+/** `readOnly`: an embed shows the program without letting a reader change it. */
+export function createEditor(host: HTMLElement, text: string, fontSize: number, callbacks: EditorCallbacks, readOnly = false): EditorHandle {
   const editor = monaco.editor.create(host, {
     value: text,
     language: 'python',
@@ -71,6 +72,8 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
     tabSize: 4,
     insertSpaces: true,
     ariaLabel: 'Program (Python). Ctrl+Enter runs it; Escape leaves the editor.',
+    readOnly,
+    domReadOnly: readOnly,
   });
   const model = editor.getModel()!;
   const breakpoints = editor.createDecorationsCollection();

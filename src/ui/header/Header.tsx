@@ -1,6 +1,8 @@
 import { formatSeconds } from '../../model';
 import { runProgram, stopProgram, useApp } from '../../store';
 import { Icon } from '../icons';
+import { ExportMenu } from '../share/ExportMenu';
+import { ShareButton } from '../share/ShareButton';
 import './header.css';
 
 const STATUS_HINT = {
@@ -10,7 +12,7 @@ const STATUS_HINT = {
   failed: 'Python could not start',
 } as const;
 
-function RunOutcome() {
+export function RunOutcome() {
   const summary = useApp((s) => s.summary);
   const running = useApp((s) => s.running);
   const traceLength = useApp((s) => s.traceLength);
@@ -49,6 +51,8 @@ export function Header() {
       <button type="button" data-testid="stop" onClick={stopProgram} disabled={!running} title="Stop the running program">
         <Icon name="stop" /> Stop
       </button>
+      <ShareButton />
+      <ExportMenu />
       <RunOutcome />
       <span className="keys-hint" aria-hidden="true">← → step · Shift+← → callback · Space play · Home/End</span>
     </header>

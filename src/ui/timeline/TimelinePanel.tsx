@@ -3,6 +3,8 @@ import { seek, useApp } from '../../store';
 import { TimelineView } from '../../viz/timeline';
 import type { AxisMode } from '../../viz/timelineDraw';
 import { describeSpan } from '../../viz/timelineHit';
+import { download } from '../share/download';
+import { setShownTimeline } from './exportHandle';
 import { LaneLabels } from './LaneLabels';
 import { readTheme } from './theme';
 import { useTimelineData } from './useTimelineData';
@@ -17,15 +19,6 @@ const AXES: { id: AxisMode; label: string; hint: string }[] = [
   { id: 'time', label: 'time', hint: 'x axis: virtual seconds' },
   { id: 'step', label: 'steps', hint: 'x axis: trace events, so work at one instant is spread out' },
 ];
-
-function download(blob: Blob, extension: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `loopscope-timeline.${extension}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 // The panel contains its own layout and paint: the tip is placed inside it, never cut off.
 function placeTip(panel: HTMLElement, lines: string[], clientX: number, clientY: number): Tip {
@@ -66,6 +59,7 @@ export function TimelinePanel() {
       },
     });
     view.current = created;
+    setShownTimeline(created);
     const follow = (s: { cursor: number; snapshot: { t: number } }) => created.setCursor(s.cursor, s.snapshot.t);
     follow(useApp.getState());
     // The cursor moves many times a second while playing: follow it without re-rendering.
@@ -74,6 +68,7 @@ export function TimelinePanel() {
       unsubscribe();
       created.destroy();
       view.current = null;
+      setShownTimeline(null);
     };
   }, []);
 
@@ -113,8 +108,8 @@ export function TimelinePanel() {
             ))}
           </div>
           <button data-testid="timeline-fit" title="Show the whole run" onClick={() => view.current?.fit()}>fit</button>
-          <button title="Save what the timeline shows as SVG" onClick={() => view.current && download(new Blob([view.current.exportSvg()], { type: 'image/svg+xml' }), 'svg')}>SVG</button>
-          <button title="Save what the timeline shows as PNG" onClick={() => void view.current?.exportPng().then((png) => download(png, 'png'))}>PNG</button>
+          <button title="Save what the timeline shows as SVG" onClick={() => view.current && download(new Blob([view.current.exportSvg()], { type: 'image/svg+xml' }), 'loopscope-timeline.svg')}>SVG</button>
+          <button title="Save what the timeline shows as PNG" onClick={() => void view.current?.exportPng().then((png) => download(png, 'loopscope-timeline.png'))}>PNG</button>
         </div>
       </header>
       <div className="timeline-body">
