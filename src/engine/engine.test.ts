@@ -55,6 +55,10 @@ describe('a three-task gather', () => {
     expect(main).toMatchObject({ wait: 'gather', on: ['Task-2', 'Task-3', 'Task-4'], line: 10 });
     const jumps = events.filter((e) => e.kind === 'clock').map((e) => e.kind === 'clock' && [e.from, e.to]);
     expect(jumps).toEqual([[0, 1], [1, 2], [2, 3]]);
+    // asyncio.run's own clean-up tasks are marked, so the panels can leave them out.
+    const created = events.filter((e) => e.kind === 'task-created');
+    expect(created.map((e) => e.kind === 'task-created' && [e.id, e.internal])).toEqual([
+      ['Task-1', false], ['Task-2', false], ['Task-3', false], ['Task-4', false], ['Task-5', true], ['Task-6', true]]);
   });
 
   it('attributes output to the task that printed it, at the line that printed it', () => {

@@ -159,7 +159,8 @@ _LIBRARY_DIRS = (os.path.dirname(asyncio.__file__), os.path.dirname(__file__))
 
 # Tasks asyncio.run starts on its own while closing the loop.
 _RUNNER_HOUSEKEEPING = frozenset({"BaseEventLoop.shutdown_asyncgens",
-                                  "BaseEventLoop.shutdown_default_executor"})
+                                  "BaseEventLoop.shutdown_default_executor",
+                                  "VirtualEventLoop.shutdown_default_executor"})
 
 
 def _emit_task_done(t: Any, task: Any) -> None:
