@@ -31,6 +31,9 @@ class VirtualClock:
         # Called as on_block(call_text, seconds) when time.sleep blocks; the session
         # routes it to the running loop's tracer.
         self.on_block: Callable[[str, float], None] | None = None
+        # The run's simulated threads (lanes.py), once the program starts one: a wait
+        # then lets the other threads run up to the time it ends.
+        self.lanes: Any = None
 
     def advance_to(self, t: float) -> None:
         if t > self.now:
@@ -46,7 +49,10 @@ class VirtualClock:
     def sleep_as(self, call: str, seconds: float) -> None:
         if self.on_block is not None:
             self.on_block(call, seconds)
-        self.now += seconds
+        if self.lanes is not None:
+            self.lanes.advance(self.now + seconds)
+        else:
+            self.now += seconds
 
     def wall(self) -> float:
         return EPOCH + self.now

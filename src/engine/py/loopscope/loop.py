@@ -13,6 +13,7 @@ from asyncio import base_events, events
 from typing import Any
 
 from .clock import real_perf_counter
+from .ctrlc import interrupt_due
 from .errors import Deadlock
 from .loop_trace import LoopTraceMixin
 
@@ -79,6 +80,8 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
         self._clock_resolution = 1e-9
         self._loop_id = world.next_loop_id()
         self._iteration = 0
+        self._lane: Any = None  # the simulated thread running this loop (lanes.py)
+        self._until_complete = False
         self._trace_loop("create")
 
     # -- time and the "selector" --------------------------------------------
@@ -87,12 +90,11 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
         return self._clock.now
 
     def _virtual_select(self, timeout: float | None) -> list[Any]:
+        if self._world.lanes is not None:  # the program uses threads (lanes.py)
+            self._world.lanes.select(self, timeout)
+            return []
         if timeout is None:
-            # Recorded here, while the waiting tasks are still parked, before asyncio.run's
-            # clean-up cancels them on the way out.
-            message = self._world.deadlock_message(self)
-            self._tracer.record("error", None, "Deadlock", message, "", [])
-            raise Deadlock(message)
+            self._deadlock()
         if timeout > 0:
             now = self._clock.now
             target = now + timeout
@@ -102,6 +104,13 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
             self._tracer.emit("clock", None, now, target)
             self._clock.advance_to(target)
         return []
+
+    def _deadlock(self) -> None:
+        # Recorded here, while the waiting tasks are still parked, before asyncio.run's
+        # clean-up cancels them on the way out.
+        message = self._world.deadlock_message(self)
+        self._tracer.record("error", None, "Deadlock", message, "", [])
+        raise Deadlock(message)
 
     def _process_events(self, event_list: list[Any]) -> None:
         pass
@@ -135,9 +144,23 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
         return handle
 
     def call_soon_threadsafe(self, callback: Any, *args: Any, context: Any = None) -> events.Handle:
-        # No real threads reach this loop, so a plain ready handle is enough.
         self._check_closed()
+        lanes = self._world.lanes
+        if lanes is not None and lanes.owner_of(self) is not lanes.current:
+            return lanes.post(self, callback, args, context)  # from a simulated thread
         return self._call_soon(callback, args, context)
+
+    # -- executors: jobs run on simulated worker threads (executors.py) -----------
+
+    def run_in_executor(self, executor: Any, func: Any, *args: Any) -> Any:
+        from .executors import run_in_executor
+        return run_in_executor(self, executor, func, *args)
+
+    async def shutdown_default_executor(self, timeout: float | None = None) -> None:
+        # asyncio's own starts a real thread to wait; the simulated jobs have all run.
+        self._executor_shutdown_called = True
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=False)
 
     def call_later(self, delay: float, callback: Any, *args: Any, context: Any = None) -> events.TimerHandle:
         if delay is None:
@@ -171,12 +194,21 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
     # -- running -------------------------------------------------------------
 
     def run_forever(self) -> None:
+        lanes = self._world.lanes
+        if lanes is not None:
+            if not self._until_complete and lanes.in_thread_body():
+                lanes.become_loop(self)  # a thread's loop runs on in the background
+            self._lane = lanes.current
         self._trace_loop("run_forever")
         super().run_forever()
 
     def run_until_complete(self, future: Any) -> Any:
         self._trace_loop("run_until_complete")
-        return super().run_until_complete(future)
+        self._until_complete = True
+        try:
+            return super().run_until_complete(future)
+        finally:
+            self._until_complete = False
 
     def stop(self) -> None:
         self._trace_loop("stop")
@@ -222,6 +254,8 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
             elif timeout < 0:
                 timeout = 0
 
+        if self._world.interrupt_at is not None:  # a Ctrl+C the run asked for (ctrlc.py)
+            timeout = interrupt_due(self, self._world, timeout)
         event_list = self._selector.select(timeout)
         self._process_events(event_list)
         event_list = None

@@ -13,15 +13,45 @@ from typing import Any
 from .loop import VirtualEventLoop
 
 
+class _LaneLocal:
+    """The current event loop of each simulated thread: they all run on one real thread,
+    so a threading.local would share one loop between them."""
+
+    def __init__(self, world: Any) -> None:
+        self._world = world
+        self._main_loop: Any = None
+
+    @property
+    def _loop(self) -> Any:
+        lanes = self._world.lanes
+        if lanes is None or lanes.current is lanes.main:
+            return self._main_loop
+        return lanes.current.event_loop
+
+    @_loop.setter
+    def _loop(self, loop: Any) -> None:
+        lanes = self._world.lanes
+        if lanes is None or lanes.current is lanes.main:
+            self._main_loop = loop
+        else:
+            lanes.current.event_loop = loop
+
+
 class VirtualLoopPolicy(events._BaseDefaultEventLoopPolicy):  # type: ignore[name-defined, misc]
     def __init__(self, world: Any) -> None:
         super().__init__()
         self._world = world
+        self._local = _LaneLocal(world)
 
     def new_event_loop(self) -> VirtualEventLoop:
         return VirtualEventLoop(self._world)
 
     def get_event_loop(self) -> Any:
+        lanes = self._world.lanes
+        if self._local._loop is None and lanes is not None and lanes.current is not lanes.main:
+            # Only the main thread ever had a loop made for it, in every Python version.
+            raise RuntimeError("There is no current event loop in thread "
+                               f"{lanes.current.thread_name!r}.")
         if self._local._loop is None:
             # Python 3.14 raises RuntimeError here; tutorials written for 3.4-3.11 rely on
             # the loop being created for them, so do that and say so.

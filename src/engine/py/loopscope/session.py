@@ -20,6 +20,7 @@ from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarni
 from .clock import TimePatch, real_perf_counter
 from .errors import StopRun
 from .interrupt import GUARD, StopGuard
+from .lanes import threads_at_exit
 from .legacy import LegacyPatch, rewrite_old_syntax
 from .monitor import Monitor
 from .sandbox import SandboxPatch
@@ -115,6 +116,7 @@ def _run_program(source: str, filename: str, options_json: str,
             tracer.record("error", frames[-1][1] if frames else None, type(e).__name__, str(e),
                           text, frames)
             status, exit_code, message = "raised", 1, f"{type(e).__name__}: {e}"
+        status, exit_code, message = threads_at_exit(world, status, exit_code, message)
         # A stopped run has said why; what its leftovers would log on the way out
         # ("Task was destroyed but it is pending!") is noise, so it is dropped.
         tracer.stopped = status in ("limit", "deadlock", "stopped")

@@ -18,6 +18,7 @@ class ShimPatch:
         # for programs that use it, not when Python starts.
         self._wants_urllib = "urllib" in source
         self._net_modules: Any = None
+        self._thread_modules: Any = None
         self._input: Any = None
 
     def install(self) -> None:
@@ -32,6 +33,9 @@ class ShimPatch:
         from .session import current_world
         self._net_modules = NetModulesPatch(current_world().tracer.filename)
         self._net_modules.install()
+        from .threadmodules import ThreadModulesPatch
+        self._thread_modules = ThreadModulesPatch(current_world().tracer.filename)
+        self._thread_modules.install()
         self._input, builtins.input = builtins.input, no_input
         if self._wants_urllib:
             import urllib.request
@@ -42,6 +46,9 @@ class ShimPatch:
         if self._input is not None:
             builtins.input = self._input
             self._input = None
+        if self._thread_modules is not None:
+            self._thread_modules.uninstall()
+            self._thread_modules = None
         if self._net_modules is not None:
             self._net_modules.uninstall()
             self._net_modules = None

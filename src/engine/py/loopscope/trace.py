@@ -84,6 +84,9 @@ class Tracer:
         # sleep timer, gather's bookkeeping): no user frame can be on the stack then.
         self.user_code_on_stack = True
         self._buf: list[dict[str, Any]] = []
+        # Set while a simulated thread runs: its events are handed here instead of to the
+        # host, to be released in time order (lanes.py).
+        self.hold: Callable[[list[Any]], None] | None = None
         self._last_flush = real_perf_counter()
         self._names: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
         self._names_by_ref = self._names.data
@@ -159,11 +162,30 @@ class Tracer:
         self._last_flush = real_perf_counter()
         if not self._buf:
             return
+        if self.hold is not None:
+            self.hold(self._buf)
+            self._buf = []
+            self._context_changed = True
+            return
         # marshal, not JSON: about four times faster here (src/trace/marshal.ts reads it).
         payload = marshal.dumps(self._buf)
         self._buf = []
         if self._flush_cb is not None:
             self._flush_cb(payload)
+
+    def swap_buffer(self, buf: list[Any]) -> list[Any]:
+        """Sends events to `buf` from now on (a simulated thread's, see lanes.py); returns
+        the buffer they went to until now."""
+        old, self._buf = self._buf, buf
+        self._context_changed = True
+        return old
+
+    def append_records(self, records: list[Any]) -> None:
+        """Adds records built earlier (a thread's events, now due), context records included."""
+        self._buf.extend(records)
+        self._context_changed = True
+        if len(self._buf) >= self.batch_size:
+            self._flush_during_run()
 
     def check_budget(self) -> None:
         """Called once per loop iteration: stop at the event limit; and stream what the

@@ -50,6 +50,7 @@ class World:
         self.listeners: dict[int, Any] = {}
         self._ports = 49151  # ephemeral ports, handed out in order so a run replays
         self.legacy: Any = None  # the run's LegacyPatch, for notices from the shims
+        self.lanes: Any = None  # simulated threads (lanes.py), once the program starts one
 
     def next_loop_id(self) -> int:
         self._loop_ids += 1
