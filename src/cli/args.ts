@@ -16,6 +16,7 @@ Options:
   --network FILE.json  simulated network settings: {"latency": 0.1, "jitter": 0.1, "rules":
                        [{"match": "https://api.example.com/", "status": 500, "latency": 2,
                          "body": {...}, "error": "timeout" | "refused"}]}
+  --interrupt-at SECONDS  press Ctrl+C at that virtual time (KeyboardInterrupt, as in a terminal)
   --no-lines           do not record a trace event per executed line
   --step N             (link) open at step N, as the app's step counter numbers them
   --base URL           (link) where the app is served (default ${DEFAULT_BASE_URL})
@@ -65,6 +66,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         seed: { type: 'string' },
         network: { type: 'string' },
         'no-lines': { type: 'boolean' },
+        'interrupt-at': { type: 'string' },
         step: { type: 'string' },
         base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -101,6 +103,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         maxTime: count('max-time', values['max-time'], d.maxTime, false),
         seed: count('seed', values.seed, d.seed, true),
         lines: !values['no-lines'],
+        ...(values['interrupt-at'] === undefined ? {}
+          : { interruptAt: count('interrupt-at', values['interrupt-at'], 0, false) }),
         // A command-line run may take as long as it needs in real time.
         maxRealMs: 10 * 60 * 1000,
       },

@@ -18,6 +18,7 @@ describe('parseCommandLine', () => {
 
   it('refuses bad numbers and missing files with a message', () => {
     expect(parseCommandLine(['run', 'x.py', '--max-time', 'soon'])).toMatchObject({ command: 'error' });
+    expect(parseCommandLine(['run', 'x.py', '--interrupt-at', '-1'])).toMatchObject({ command: 'error' });
     expect(parseCommandLine(['run'])).toEqual({ command: 'error', message: 'run needs a FILE.py (or - for standard input)' });
   });
 });
@@ -33,6 +34,14 @@ describe('loopscope run', () => {
     const trace = JSON.parse(readFileSync(join(dir, 'trace.json'), 'utf8'));
     expect(trace.version).toBe(1);
     expect(trace.events.some((e: { kind: string }) => e.kind === 'clock')).toBe(true);
+  });
+
+  it('presses Ctrl+C at --interrupt-at: an uncaught KeyboardInterrupt exits 1 with its traceback', () => {
+    const r = loopscope(['run', '-', '--interrupt-at', '2.5'],
+      'import time\nwhile True:\n    time.sleep(1)\n    print(round(time.monotonic()))\n');
+    expect(r.stdout).toBe('1\n2\n');
+    expect(r.stderr).toMatch(/line 3, in <module>[\s\S]*KeyboardInterrupt\n$/);
+    expect(r.status).toBe(1);
   });
 
   it('reads standard input and exits 3 with a message on deadlock', () => {

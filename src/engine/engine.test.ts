@@ -276,6 +276,36 @@ describe('stopping', () => {
   });
 });
 
+describe('Ctrl+C at a chosen virtual time', () => {
+  it('reaches asyncio.run as SIGINT does: the main task is cancelled, then KeyboardInterrupt', () => {
+    // CPython 3.13 with `timeout -s INT 3.2`: a and b tick until the signal, both are
+    // cancelled, then asyncio.run raises KeyboardInterrupt.
+    const r = run(py(`
+import asyncio
+
+async def tick(name, every):
+    try:
+        while True:
+            await asyncio.sleep(every)
+            print(name, "tick")
+    except asyncio.CancelledError:
+        print(name, "cancelled")
+        raise
+
+async def main():
+    await asyncio.gather(tick("a", 1), tick("b", 1.5))
+
+try:
+    asyncio.run(main())
+except KeyboardInterrupt:
+    print("interrupted")
+`), { interruptAt: 2.5 });
+    expect(r.stdout).toBe('a tick\nb tick\na tick\na cancelled\nb cancelled\ninterrupted\n');
+    expect(r.summary).toMatchObject({ status: 'finished', virtualTime: 2.5 });
+    expect(r.events.find((e) => e.kind === 'warning' && e.category === 'KeyboardInterrupt')).toMatchObject({ t: 2.5 });
+  });
+});
+
 describe('errors', () => {
   it('reports a syntax error on its line', () => {
     const r = run('import asyncio\nprint "hello"\n');

@@ -111,6 +111,8 @@ export interface RunOptions {
   trace: boolean;
   /** The simulated network: base latency and per-URL rules (defaults when absent). */
   network?: NetworkSettings;
+  /** Press Ctrl+C at this virtual time: SIGINT reaches the program as in a terminal. */
+  interruptAt?: number;
 }
 
 /** A rule for the URLs it matches; the first matching rule in the list applies. */

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarning
 from .clock import TimePatch, real_perf_counter
+from .ctrlc import interrupt_in_block
 from .errors import StopRun
 from .interrupt import GUARD, StopGuard
 from .lanes import threads_at_exit
@@ -107,21 +108,30 @@ def _run_program(source: str, filename: str, options_json: str,
         except StopRun as e:
             status, exit_code, message = e.status, 3, e.message
             tracer.stopped = False  # let the end of the run be recorded
-        except KeyboardInterrupt:
-            status, exit_code, message = "stopped", 3, "Stopped by the user."
+        except KeyboardInterrupt as e:
+            if not world.interrupted:
+                status, exit_code, message = "stopped", 3, "Stopped by the user."
+            else:  # the Ctrl+C the run asked for: the program did not catch it
+                status, exit_code, message = _uncaught(e, filename, err, tracer)
         except BaseException as e:
-            text = format_exception(e, filename)
-            err.write(text)
-            frames = user_frames(e, filename)
-            tracer.record("error", frames[-1][1] if frames else None, type(e).__name__, str(e),
-                          text, frames)
-            status, exit_code, message = "raised", 1, f"{type(e).__name__}: {e}"
+            status, exit_code, message = _uncaught(e, filename, err, tracer)
         status, exit_code, message = threads_at_exit(world, status, exit_code, message)
         # A stopped run has said why; what its leftovers would log on the way out
         # ("Task was destroyed but it is pending!") is noise, so it is dropped.
         tracer.stopped = status in ("limit", "deadlock", "stopped")
         _finalize_like_interpreter_exit(main)
         return _finish(world, out, err, status, exit_code, message)
+
+
+def _uncaught(e: BaseException, filename: str, err: TracedStream,
+              tracer: Any) -> tuple[str, int, str]:
+    """The program raised: its traceback (own frames only) on stderr and as an event."""
+    text = format_exception(e, filename)
+    err.write(text)
+    frames = user_frames(e, filename)
+    tracer.record("error", frames[-1][1] if frames else None, type(e).__name__, str(e),
+                  text, frames)
+    return "raised", 1, f"{type(e).__name__}: {e}"
 
 
 # Runs under the file name CPython gives to what happens at interpreter exit, so a
@@ -169,6 +179,8 @@ def _system_exit(e: SystemExit, err: TracedStream) -> tuple[int, str, str]:
 def _on_block(world: World, call: str, seconds: float) -> None:
     tracer = world.tracer
     world.check_virtual_time(world.clock.now + seconds)
+    if world.interrupt_at is not None:
+        seconds = interrupt_in_block(world, seconds)  # a Ctrl+C cuts the block short
     tracer.emit("blocked", tracer.user_line(3), call, seconds)
 
 

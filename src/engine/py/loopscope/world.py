@@ -29,6 +29,10 @@ class World:
         self.max_time = float(options.get("maxTime", 7 * 24 * 3600))
         self.max_real_s = float(options.get("maxRealMs", 10_000)) / 1000
         self.max_callback_s = float(options.get("maxCallbackMs", 2_000)) / 1000
+        # A Ctrl+C at this virtual time (ctrlc.py), and whether it came.
+        at = options.get("interruptAt")
+        self.interrupt_at: float | None = None if at is None else float(at)
+        self.interrupted = False
         self.started = real_perf_counter()
         self.callback_start = self.started
         self.running_task: Any = None
