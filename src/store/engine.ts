@@ -47,12 +47,25 @@ const listener: EngineListener = {
     if (pending?.runId === runId) {
       setApp({ pendingStep: null });
       landOn(pending.cursor);
+    } else if (getApp().runOptions?.interruptAt !== undefined) {
+      // A run with a Ctrl+C: show the step where it reached the program.
+      const at = interruptStep(getApp().trace);
+      if (at !== null) seek(at);
     } else if (summary.status === 'syntax-error') {
       // Nothing ran, so there is nothing to step through: show the error right away.
       seek(getApp().trace.last);
     }
   },
 };
+
+/** The step where a requested Ctrl+C (RunOptions.interruptAt) reached the program. */
+export function interruptStep(trace: Trace): number | null {
+  for (let seq = 0; seq < trace.length; seq++) {
+    const ev = trace.events[seq]!;
+    if (ev.kind === 'warning' && ev.category === 'KeyboardInterrupt') return seq;
+  }
+  return null;
+}
 
 /** Starts the engine (once); the default is the Pyodide worker. */
 export function connectEngine(factory: EngineFactory = (l) => new EngineClient(l)): void {

@@ -9,3 +9,5 @@ export { keepPrevious, restorePreviousSource } from './editor';
 export { openLink, openScenario, currentPermalink, shareUrl, dismissLinkNotice, embedFromSearch } from './link';
 export { stepBounds } from './cursor';
 export { loadTraceFile, traceFileOfRun } from './traceFile';
+export { interruptAtCursor } from './interrupt';
+export { interruptStep } from './engine';

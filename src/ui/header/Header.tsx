@@ -1,5 +1,5 @@
 import { formatSeconds } from '../../model';
-import { runProgram, stopProgram, useApp } from '../../store';
+import { interruptAtCursor, runProgram, stopProgram, useApp } from '../../store';
 import { Icon } from '../icons';
 import { ExportMenu } from '../share/ExportMenu';
 import { ShareButton } from '../share/ShareButton';
@@ -23,6 +23,19 @@ export function RunOutcome() {
     <span className={`run-outcome ${ok ? 'ok' : 'bad'}`} title={summary.message || undefined}>
       {ok ? '✓ finished' : `⚠ ${summary.status}`} · {summary.events} events · {formatSeconds(summary.virtualTime)} s virtual
     </span>
+  );
+}
+
+/** Ctrl+C at this step: the program runs again with a KeyboardInterrupt at its time. */
+function CtrlCButton() {
+  const t = useApp((s) => s.snapshot.t);
+  const disabled = useApp((s) => s.running || s.traceLength === 0);
+  return (
+    <button type="button" data-testid="keyboard-interrupt" onClick={interruptAtCursor} disabled={disabled}
+      title={`Run again and press Ctrl+C at t=${formatSeconds(t)} s, this step's virtual time: `
+        + 'KeyboardInterrupt reaches the program there, as in a terminal'}>
+      Ctrl+C
+    </button>
   );
 }
 
@@ -51,6 +64,7 @@ export function Header() {
       <button type="button" data-testid="stop" onClick={stopProgram} disabled={!running} title="Stop the running program">
         <Icon name="stop" /> Stop
       </button>
+      <CtrlCButton />
       <ShareButton />
       <ExportMenu />
       <RunOutcome />
