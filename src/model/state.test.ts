@@ -124,3 +124,16 @@ describe('ready queue', () => {
     expect(snap.timerHeap.map((x) => x.timer.label)).toEqual(['print(kept)']);
   });
 });
+
+describe('the clock', () => {
+  it('moves on by a block of the program, but not by the sleep of a simulated thread', () => {
+    const b = new TraceBuilder();
+    b.at(0, 0, null, 5);
+    const mainBlock = b.add('blocked', { call: 'time.sleep(1)', dur: 1 });
+    b.at(0, 0, 'Thread-1 (worker)', 9);
+    const threadBlock = b.add('blocked', { call: 'time.sleep(5)', dur: 5 });
+    const trace = Trace.from(b.events);
+    expect(snapshotAt(trace, mainBlock).t).toBe(1);
+    expect(snapshotAt(trace, threadBlock).t).toBe(0);
+  });
+});

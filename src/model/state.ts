@@ -206,7 +206,8 @@ export function applyEvent(s: LoopState, ev: TraceEvent): void {
       break;
     case 'blocked':
       // Stamped when the blocking call began; the loop's clock has moved on by its duration.
-      s.t = ev.t + ev.dur;
+      // A simulated thread's block (its lane is not a task) holds up only that thread.
+      if (ev.task === null || s.tasks.has(ev.task)) s.t = ev.t + ev.dur;
       break;
     case 'line': case 'output': case 'warning': case 'error':
     case 'future-created': case 'future-resolved': case 'future-cancelled':
