@@ -11,3 +11,4 @@ export { stepBounds } from './cursor';
 export { loadTraceFile, traceFileOfRun } from './traceFile';
 export { interruptAtCursor } from './interrupt';
 export { interruptStep } from './engine';
+export { canContinue, continueRun, largerBudgets } from './continueRun';

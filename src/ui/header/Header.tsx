@@ -2,6 +2,7 @@ import { formatSeconds } from '../../model';
 import { interruptAtCursor, runProgram, stopProgram, useApp } from '../../store';
 import { Icon } from '../icons';
 import { ExportMenu } from '../share/ExportMenu';
+import { ContinueButton } from './ContinueButton';
 import { ShareButton } from '../share/ShareButton';
 import './header.css';
 
@@ -68,6 +69,7 @@ export function Header() {
       <ShareButton />
       <ExportMenu />
       <RunOutcome />
+      <ContinueButton />
       <span className="keys-hint" aria-hidden="true">← → step · Shift+← → callback · Space play · Home/End</span>
     </header>
   );
