@@ -104,3 +104,23 @@ describe('lane rows', () => {
     expect(rows[1]).toMatchObject({ children: 3, collapsed: true });
   });
 });
+
+describe('simulated threads', () => {
+  it('get a lane each; their blocking calls block them, not the loop; hand-offs are arrows', async () => {
+    const { TraceBuilder } = await import('./fixtures/build');
+    const b = new TraceBuilder();
+    const worker = 'ThreadPoolExecutor-0_0';
+    b.at(0, 0, worker).add('io', { phase: 'start', io: 1, what: 'blocking(1) on ThreadPoolExecutor-0_0', dur: null });
+    b.at(0, 0, worker, 13).add('blocked', { call: 'time.sleep(1)', dur: 1 });
+    b.at(1, 0, worker).add('io', { phase: 'done', io: 1, what: 'blocking(1) on ThreadPoolExecutor-0_0', dur: null });
+    const posted = b.at(1, 2).ready(7, '_set_state(Future#2)', null,
+      'posted from ThreadPoolExecutor-0_0 via call_soon_threadsafe at t=1');
+    const ran = b.callback(7, '_set_state(Future#2)');
+    const timeline = buildTimeline(b.events);
+    expect(lane(timeline, worker)).toMatchObject({ coro: 'worker thread' });
+    expect(lane(timeline, worker).spans.map((x) => [x.kind, x.t0, x.t1])).toEqual([
+      ['running', 0, 0], ['blocked', 0, 1], ['running', 1, 1]]);
+    expect(spansOf(timeline, LOOP_LANE, 'blocked')).toEqual([]);
+    expect(timeline.wakes).toContainEqual({ from: worker, to: LOOP_LANE, fromSeq: posted, fromT: 1, toSeq: ran, toT: 1 });
+  });
+});

@@ -60,10 +60,15 @@ export function seqAtTime(events: readonly TraceEvent[], t: VirtualSeconds): num
   return countAtOrBefore(events, t + 1e-9, timeAfter) - 1;
 }
 
+/** The engine's cause for a callback a simulated thread handed to a loop. */
+const POSTED_FROM = /^posted from (.+) via call_soon_threadsafe/;
+
 interface Current { kind: SpanKind; t0: VirtualSeconds; seq0: number; label: string; wait: WaitKind | null }
 
 interface LaneBuild {
   id: string; coro: string; parent: string | null; internal: boolean; order: number;
+  /** A simulated thread (or executor worker): its lane comes from its events, not a task. */
+  thread?: boolean;
   spans: TimelineSpan[]; end: LaneEnd | null; current: Current | null;
   /** Set by the schedule that woke it; becomes a link at its resume. */
   wokenBy: { from: string; seq: number; t: VirtualSeconds } | null;
@@ -77,6 +82,8 @@ export class TimelineBuilder {
   private readonly lanes = new Map<string, LaneBuild>();
   private readonly loop = newLane(LOOP_LANE, 'event loop', null, false, -1);
   private readonly wakes: WakeLink[] = [];
+  /** Callbacks a thread posted to the loop (call_soon_threadsafe), by handle: an arrow each. */
+  private readonly posted = new Map<number, { from: string; seq: number; t: VirtualSeconds }>();
   private consumed = 0;
   private lastSeq = -1;
   private lastT: VirtualSeconds = 0;
@@ -113,6 +120,18 @@ export class TimelineBuilder {
     // A plain callback lasts until the loop's next iteration starts.
     if (this.loop.current?.kind === 'callback' && ev.it !== this.callbackIt) this.close(this.loop, ev.seq, ev.t);
     const lane = 'id' in ev && typeof ev.id === 'string' ? this.lanes.get(ev.id) : undefined;
+    if (ev.task !== null && !this.lanes.has(ev.task) && ev.kind === 'io' && ev.phase === 'start') {
+      // A simulated thread or executor worker says it starts: it gets a lane of its own.
+      const thread = newLane(ev.task, ev.what.startsWith('thread ') ? 'thread' : 'worker thread',
+        null, false, this.lanes.size - 1);
+      thread.thread = true;
+      this.lanes.set(ev.task, thread);
+    }
+    const threadLane = ev.task === null ? undefined : this.lanes.get(ev.task);
+    if (threadLane?.thread) {
+      this.applyOnThread(threadLane, ev);
+      return;
+    }
     switch (ev.kind) {
       case 'task-created': {
         const created = newLane(ev.id, ev.coro, ev.parent, ev.internal, this.lanes.size - 1);
@@ -121,6 +140,11 @@ export class TimelineBuilder {
         break;
       }
       case 'schedule': {
+        // A thread's call_soon_threadsafe reaches the loop's ready queue from its lane.
+        const from = POSTED_FROM.exec(ev.cause)?.[1];
+        if (from !== undefined && this.lanes.get(from)?.thread) {
+          this.posted.set(ev.handle, { from, seq: ev.seq, t: ev.t });
+        }
         const target = ev.target === null ? undefined : this.lanes.get(ev.target);
         if (target?.current?.kind === 'suspended') {
           this.open(target, 'ready', ev.seq, ev.t, ev.cause);
@@ -129,6 +153,11 @@ export class TimelineBuilder {
         break;
       }
       case 'callback': {
+        const post = this.posted.get(ev.handle);
+        if (post) {
+          this.posted.delete(ev.handle);
+          this.wakes.push({ from: post.from, to: ev.target ?? LOOP_LANE, fromSeq: post.seq, fromT: post.t, toSeq: ev.seq, toT: ev.t });
+        }
         const target = ev.target === null ? undefined : this.lanes.get(ev.target);
         if (target) this.open(target, 'running', ev.seq, ev.t);
         else {
@@ -170,6 +199,27 @@ export class TimelineBuilder {
         this.close(this.loop, ev.seq, ev.t);
         this.loop.spans.push({ kind: 'idle', t0: ev.from, t1: ev.to, seq0: ev.seq, seq1: ev.seq + 1, label: `idle until t=${ev.to}`, wait: null, open: false });
         break;
+      default:
+        break;
+    }
+  }
+
+  /** An event on a thread's lane: its jobs run, its blocking calls block it (not the loop),
+   * and its events never touch the loop's lane. */
+  private applyOnThread(lane: LaneBuild, ev: TraceEvent): void {
+    switch (ev.kind) {
+      case 'io':
+        if (ev.phase === 'start') this.open(lane, 'running', ev.seq, ev.t, ev.what);
+        else this.close(lane, ev.seq, ev.t);
+        break;
+      case 'blocked': {
+        const until = ev.t + ev.dur;
+        const label = lane.current?.label ?? '';
+        this.close(lane, ev.seq, ev.t);
+        lane.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false });
+        lane.current = { kind: 'running', t0: until, seq0: ev.seq + 1, label, wait: null };
+        break;
+      }
       default:
         break;
     }
