@@ -176,6 +176,23 @@ asyncio.run(main())
   });
 });
 
+describe('labels', () => {
+  it('leave out object addresses, so a scenario replays the same in any browser', () => {
+    const r = run(py(`
+import asyncio
+class Box:
+    pass
+async def main():
+    asyncio.get_running_loop().call_soon(print, Box())
+    await asyncio.sleep(0)
+asyncio.run(main())
+`), { lines: false });
+    const scheduled = r.events.find((e) => e.kind === 'schedule' && e.label.startsWith('print('));
+    expect(scheduled).toMatchObject({ label: 'print(<__main__.Box object>)' });
+    expect(r.stdout).toMatch(/^<__main__\.Box object at 0x[0-9a-f]+>\n$/); // the program's own output is untouched
+  });
+});
+
 describe('line events', () => {
   it('records each executed line, attributed to the task running it, at its virtual time', () => {
     const r = run('import asyncio\nasync def main():\n    x = 1\n    await asyncio.sleep(1)\n    print(x)\nasyncio.run(main())\n');

@@ -6,7 +6,9 @@ coroutine frames and their locals), so nothing has to be bookkept on the side.
 from __future__ import annotations
 
 import asyncio
+import builtins
 import functools
+import re
 import reprlib
 from types import CoroutineType, FrameType
 from typing import Any
@@ -18,7 +20,26 @@ from .trace import Tracer
 _Task = asyncio.tasks.Task
 _Future = asyncio.futures.Future
 
-_short = reprlib.Repr()
+# " at 0x7f3a…" in a repr: an address, different in every run and every browser.
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib's short reprs, without object addresses: labels must replay identically."""
+
+    def repr_instance(self, x: Any, level: int) -> str:
+        try:
+            s = _ADDRESS.sub("", builtins.repr(x))
+        except Exception:  # a user __repr__ that raises must not break the trace
+            return f"<{type(x).__name__}>"
+        if len(s) > self.maxother:
+            i = max(0, (self.maxother - 3) // 2)
+            j = max(0, self.maxother - 3 - i)
+            s = s[:i] + self.fillvalue + s[len(s) - j:]
+        return s
+
+
+_short = _ShortRepr()
 _short.maxstring = 40
 _short.maxother = 40
 _short.maxlist = 4
