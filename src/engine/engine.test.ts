@@ -193,6 +193,24 @@ asyncio.run(main())
   });
 });
 
+describe('asyncio.wait', () => {
+  it('hands back sets that iterate in the order the tasks were listed, run after run', () => {
+    const program = py(`
+import asyncio
+async def job(n):
+    await asyncio.sleep(n / 10)
+    return n
+async def main():
+    tasks = [asyncio.create_task(job(n), name=f"job{n}") for n in (3, 1, 2)]
+    done, pending = await asyncio.wait(tasks)
+    print([t.get_name() for t in done], len(pending), type(done).__name__ == "set" or isinstance(done, set))
+asyncio.run(main())
+`);
+    const outputs = [run(program).stdout, run(program).stdout];
+    expect(outputs).toEqual(["['job3', 'job1', 'job2'] 0 True\n", "['job3', 'job1', 'job2'] 0 True\n"]);
+  });
+});
+
 describe('line events', () => {
   it('records each executed line, attributed to the task running it, at its virtual time', () => {
     const r = run('import asyncio\nasync def main():\n    x = 1\n    await asyncio.sleep(1)\n    print(x)\nasyncio.run(main())\n');

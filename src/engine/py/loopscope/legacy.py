@@ -71,6 +71,7 @@ class LegacyPatch:
     def _wait_accepting_coroutines(self, original: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(original)
         def wait(fs: Any, *args: Any, **kwargs: Any) -> Any:
+            # Checked when called, not when awaited: the notice belongs to the program's line.
             fs = list(fs) if not isinstance(fs, (set, list, tuple)) else fs
             if any(asyncio.iscoroutine(f) for f in fs):
                 self.notice("wait-coroutines", (
@@ -78,8 +79,9 @@ class LegacyPatch:
                     "(\"Passing coroutines is forbidden, use tasks explicitly.\"). Loopscope "
                     "wrapped each in a Task, as Python 3.7 did. Modern form: "
                     "asyncio.wait([asyncio.create_task(c) for c in coros])."))
-                fs = {asyncio.ensure_future(f) for f in fs}
-            return original(fs, *args, **kwargs)
+                fs = [asyncio.ensure_future(f) for f in fs]
+            order = {id(f): i for i, f in enumerate(fs)}
+            return _in_order(original(fs, *args, **kwargs), order)
         return wait
 
     def _coroutine_decorator(self, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -162,3 +164,28 @@ def rewrite_old_syntax(source: str, tracer: Tracer) -> str:
             "was renamed asyncio.ensure_future() in 3.4.4. Loopscope ran it as "
             "ensure_future. Modern form: asyncio.create_task(coro)."), True)
     return "".join(lines)
+
+
+async def _in_order(waiting: Any, order: dict[int, int]) -> tuple[set[Any], set[Any]]:
+    done, pending = await waiting
+    return _InOrder(done, order), _InOrder(pending, order)
+
+
+class _InOrder(set):  # type: ignore[type-arg]
+    """The sets asyncio.wait returns, iterated in the order the program listed the tasks.
+
+    A plain set of tasks iterates by address, which differs from run to run and browser
+    to browser; CPython promises no order, so this one is as valid, and a shared
+    scenario replays identically. Everything else is the set's own behaviour.
+    """
+
+    def __init__(self, items: Any, order: dict[int, int]) -> None:
+        super().__init__(items)
+        self._order = order
+
+    def __iter__(self) -> Any:
+        order = self._order
+        return iter(sorted(set.__iter__(self), key=lambda f: order.get(id(f), len(order))))
+
+    def __repr__(self) -> str:
+        return "{" + ", ".join(repr(f) for f in self) + "}" if self else "set()"
