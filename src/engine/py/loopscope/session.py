@@ -107,7 +107,6 @@ def _run_program(source: str, filename: str, options_json: str,
             exit_code, status, message = _system_exit(e, err)
         except StopRun as e:
             status, exit_code, message = e.status, 3, e.message
-            tracer.stopped = False  # let the end of the run be recorded
         except KeyboardInterrupt as e:
             if not world.interrupted:
                 status, exit_code, message = "stopped", 3, "Stopped by the user."
@@ -115,6 +114,10 @@ def _run_program(source: str, filename: str, options_json: str,
                 status, exit_code, message = _uncaught(e, filename, err, tracer)
         except BaseException as e:
             status, exit_code, message = _uncaught(e, filename, err, tracer)
+        # Let the end of the run be recorded; only now, once a StopRun and the frames it
+        # held are freed: asyncio.run's clean-up, cut short, leaves a coroutine that warns
+        # as it goes ("coroutine 'BaseEventLoop.shutdown_asyncgens' was never awaited").
+        tracer.stopped = False
         status, exit_code, message = threads_at_exit(world, status, exit_code, message)
         # A stopped run has said why; what its leftovers would log on the way out
         # ("Task was destroyed but it is pending!") is noise, so it is dropped.
