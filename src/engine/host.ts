@@ -26,6 +26,7 @@ export function installEngine(pyodide: PyodideAPI, files: PackageFiles): Engine 
   for (const [name, text] of Object.entries(files)) {
     pyodide.FS.writeFile(`${PACKAGE_DIR}/loopscope/${name}`, text);
   }
+  performance.mark('loopscope:files-written');
   pyodide.runPython(`
 import sys
 if ${JSON.stringify(PACKAGE_DIR)} not in sys.path:
