@@ -6,7 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['base', 'trace', 'engine', 'model', 'store', 'viz', 'ui', 'cli', 'examples'];
+const LAYERS = ['base', 'trace', 'engine', 'model', 'store', 'viz', 'ui', 'cli', 'examples', 'i18n'];
 
 /** What each folder of src/ may import from the other folders of src/. */
 const ALLOWED = {
@@ -16,9 +16,12 @@ const ALLOWED = {
   model: ['base', 'trace'],
   store: ['base', 'trace', 'engine', 'model'],
   viz: ['base', 'trace', 'model'],
-  ui: ['base', 'trace', 'engine', 'model', 'store', 'viz', 'examples'],
+  ui: ['base', 'trace', 'engine', 'model', 'store', 'viz', 'examples', 'i18n'],
   cli: ['base', 'trace', 'engine'],
-  examples: [],
+  // Example metadata: mark rules (model) and text in both languages (i18n).
+  examples: ['base', 'trace', 'model', 'i18n'],
+  // The dictionaries word the model's phrases (narration, mistakes).
+  i18n: ['base', 'trace', 'model'],
 };
 
 /** Packages a folder must not import: the UI frameworks stay in store/ui. */
@@ -104,4 +107,10 @@ export default defineConfig([
     ...reactHooks.configs.flat.recommended,
   },
   ...layerRules,
+  {
+    // The gallery's test runs every example on the engine, as the app would.
+    name: 'loopscope/examples-tests',
+    files: ['src/examples/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 ]);

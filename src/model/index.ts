@@ -4,3 +4,7 @@ export { snapshotAt, viewOf, type LoopSnapshot, type TaskState, type TaskView, t
 export { stepTarget, nextBreakpoint, GRANULARITIES, type Granularity } from './stepping';
 export { formatClock, formatSeconds, quoteOutput } from './format';
 export type { IoItem, ReadyItem, RunningNow, TaskRecord, TimerItem } from './state';
+export { narrate, NOTHING_YET, type Narration, type NarrationKey } from './narrate';
+export { phrase, type Phrase, type PhraseParam } from './phrase';
+export { findMarks, nextMark, type FoundMark, type MarkRule } from './marks';
+export { findMistakes, type Mistake, type MistakeKind } from './mistakes';

@@ -1,102 +1,124 @@
 /**
  * One plain sentence per step: what the event did and why, as a teacher would say it.
+ * Returned as a Phrase (key + parameters); src/i18n holds the sentences in each language.
  */
 import { assertUnreachable } from '../base/assert';
 import type { TraceEvent } from '../trace/schema';
 import { formatSeconds, quoteOutput } from './format';
+import { phrase, type Phrase } from './phrase';
 import type { LoopState } from './state';
 
-function who(task: string | null): string {
-  return task ?? 'The program';
+/** Every key narrate can produce: the dictionary must have a sentence for each. */
+export type NarrationKey =
+  | 'narrate.program' | 'narrate.queueEmpty' | 'narrate.queueOne' | 'narrate.queueMany'
+  | 'narrate.loopCreate' | 'narrate.loopRunUntilComplete' | 'narrate.loopRunForever' | 'narrate.loopStop'
+  | 'narrate.loopClose' | 'narrate.taskCreatedInternal' | 'narrate.taskCreated' | 'narrate.scheduleTimer'
+  | 'narrate.timerDue' | 'narrate.wake' | 'narrate.scheduleReady' | 'narrate.callback' | 'narrate.resumeExc'
+  | 'narrate.starts' | 'narrate.runsAgain' | 'narrate.resumeValue' | 'narrate.yields' | 'narrate.awaits'
+  | 'narrate.taskDone' | 'narrate.taskFailed' | 'narrate.taskCancelled' | 'narrate.futureCreated'
+  | 'narrate.futureResolved' | 'narrate.futureCancelled' | 'narrate.cancel' | 'narrate.cancelMsg'
+  | 'narrate.clock' | 'narrate.blocked' | 'narrate.ioStart' | 'narrate.ioStartDur' | 'narrate.ioDone'
+  | 'narrate.unscheduleTimer' | 'narrate.unscheduleReady' | 'narrate.stdout' | 'narrate.stderr'
+  | 'narrate.legacy' | 'narrate.warning' | 'narrate.error' | 'narrate.errorLine' | 'narrate.lineTask'
+  | 'narrate.lineTop' | 'narrate.endFinished' | 'narrate.endRaised' | 'narrate.endSyntax' | 'narrate.endOther'
+  | 'narrate.nothingYet';
+
+export type Narration = Phrase<NarrationKey>;
+
+const say = (key: NarrationKey, params: Record<string, string | number | Phrase> = {}): Narration => phrase(key, params);
+
+function who(task: string | null): string | Phrase {
+  return task ?? say('narrate.program');
 }
 
-function queueTail(state: LoopState): string {
+function queueTail(state: LoopState): Narration {
   const n = state.readyQueue.length;
-  if (n === 0) return 'the ready queue is now empty';
-  return n === 1 ? '1 more handle waits in the ready queue' : `${n} more handles wait in the ready queue`;
+  if (n === 0) return say('narrate.queueEmpty');
+  return n === 1 ? say('narrate.queueOne') : say('narrate.queueMany', { n });
 }
+
+/** Before the first event. */
+export const NOTHING_YET: Narration = say('narrate.nothingYet');
 
 /** The sentence for `ev`, given the state right after it. */
-export function narrate(ev: TraceEvent, state: LoopState): string {
+export function narrate(ev: TraceEvent, state: LoopState): Narration {
   switch (ev.kind) {
     case 'loop':
       switch (ev.action) {
-        case 'create': return 'asyncio creates a new event loop.';
-        case 'run_until_complete': return 'The loop is asked to run until the main coroutine completes.';
-        case 'run_forever': return 'The loop starts turning: each iteration runs the callbacks that are ready.';
-        case 'stop': return 'The loop stops turning after this iteration.';
-        case 'close': return 'The loop is closed.';
+        case 'create': return say('narrate.loopCreate');
+        case 'run_until_complete': return say('narrate.loopRunUntilComplete');
+        case 'run_forever': return say('narrate.loopRunForever');
+        case 'stop': return say('narrate.loopStop');
+        case 'close': return say('narrate.loopClose');
         default: return assertUnreachable(ev.action);
       }
-    case 'task-created': {
-      if (ev.internal) return `asyncio creates ${ev.id} for its own clean-up (${ev.coro}).`;
-      const creator = ev.parent ?? 'The program';
-      return `${creator} creates ${ev.id} to run ${ev.coro}(); it has not started yet.`;
-    }
+    case 'task-created':
+      if (ev.internal) return say('narrate.taskCreatedInternal', { id: ev.id, coro: ev.coro });
+      return say('narrate.taskCreated', { creator: who(ev.parent), id: ev.id, coro: ev.coro });
     case 'schedule': {
       if (ev.queue === 'timer') {
-        return `“${ev.label}” goes into the timer heap, due at t=${formatSeconds(ev.when ?? ev.t)} (${ev.cause}).`;
+        return say('narrate.scheduleTimer', { label: ev.label, when: formatSeconds(ev.when ?? ev.t), cause: ev.cause });
       }
       const position = state.readyQueue.length;
-      if (ev.cause.startsWith('timer due')) {
-        return `A timer comes due at t=${formatSeconds(ev.t)}: “${ev.label}” moves from the timer heap to the ready queue.`;
-      }
+      if (ev.cause.startsWith('timer due')) return say('narrate.timerDue', { t: formatSeconds(ev.t), label: ev.label });
       if (ev.target !== null && ev.cause.includes('→ wake')) {
-        return `${ev.target} wakes up (${ev.cause.split(' → ')[0]}) and joins the ready queue at position ${position}.`;
+        return say('narrate.wake', { target: ev.target, why: ev.cause.split(' → ')[0], position });
       }
-      return `“${ev.label}” joins the ready queue at position ${position} (${ev.cause}).`;
+      return say('narrate.scheduleReady', { label: ev.label, position, cause: ev.cause });
     }
     case 'callback':
-      return `The loop takes the next handle from the ready queue and runs it: “${ev.label}”; ${queueTail(state)}.`;
+      return say('narrate.callback', { label: ev.label, tail: queueTail(state) });
     case 'resume': {
-      if (ev.exc !== null) return `${ev.id} resumes with ${ev.exc} raised at its await.`;
+      if (ev.exc !== null) return say('narrate.resumeExc', { id: ev.id, exc: ev.exc });
       if (ev.by === null) {
         const coro = state.tasks.get(ev.id)?.coro;
-        return coro ? `${ev.id} starts running ${coro}().` : `${ev.id} runs again.`;
+        return coro ? say('narrate.starts', { id: ev.id, coro }) : say('narrate.runsAgain', { id: ev.id });
       }
-      return `${ev.id} resumes: ${ev.by} gave ${ev.value ?? 'None'}.`;
+      return say('narrate.resumeValue', { id: ev.id, by: ev.by, value: ev.value ?? 'None' });
     }
     case 'suspend':
-      if (ev.awaits.startsWith('yield')) return `${ev.id} yields to the loop and goes to the back of the ready queue.`;
-      return `${ev.id} awaits ${ev.awaits} and hands control back to the loop.`;
+      if (ev.awaits.startsWith('yield')) return say('narrate.yields', { id: ev.id });
+      return say('narrate.awaits', { id: ev.id, awaits: ev.awaits });
     case 'task-done':
-      if (ev.state === 'done') return `${ev.id} finished and returned ${ev.result ?? 'None'}.`;
-      if (ev.state === 'failed') return `${ev.id} failed with ${ev.exc ?? 'an exception'}.`;
-      return `${ev.id} was cancelled.`;
-    case 'future-created': return `${ev.fut} is created.`;
-    case 'future-resolved': return `${ev.fut} gets its result: ${ev.value ?? 'None'}.`;
-    case 'future-cancelled': return `${ev.fut} is cancelled.`;
-    case 'cancel': {
-      const by = ev.by ?? 'asyncio';
-      const msg = ev.msg ? ` (“${ev.msg}”)` : '';
-      return `${by} cancels ${ev.id}${msg}: it will get CancelledError when it next runs.`;
-    }
+      if (ev.state === 'done') return say('narrate.taskDone', { id: ev.id, result: ev.result ?? 'None' });
+      if (ev.state === 'failed') return say('narrate.taskFailed', { id: ev.id, exc: ev.exc ?? '?' });
+      return say('narrate.taskCancelled', { id: ev.id });
+    case 'future-created': return say('narrate.futureCreated', { fut: ev.fut });
+    case 'future-resolved': return say('narrate.futureResolved', { fut: ev.fut, value: ev.value ?? 'None' });
+    case 'future-cancelled': return say('narrate.futureCancelled', { fut: ev.fut });
+    case 'cancel':
+      return ev.msg
+        ? say('narrate.cancelMsg', { by: ev.by ?? 'asyncio', id: ev.id, msg: ev.msg })
+        : say('narrate.cancel', { by: ev.by ?? 'asyncio', id: ev.id });
     case 'clock':
-      return `Nothing is ready, so the loop jumps the virtual clock from ${formatSeconds(ev.from)} s to ${formatSeconds(ev.to)} s, when the next timer is due.`;
+      return say('narrate.clock', { from: formatSeconds(ev.from), to: formatSeconds(ev.to) });
     case 'blocked':
-      return `${ev.call} blocks the whole loop for ${formatSeconds(ev.dur)} s: no other task can run meanwhile.`;
+      return say('narrate.blocked', { call: ev.call, dur: formatSeconds(ev.dur) });
     case 'io':
-      return ev.phase === 'start'
-        ? `Simulated I/O starts: ${ev.what}${ev.dur !== null ? ` (${formatSeconds(ev.dur)} s)` : ''}.`
-        : `Simulated I/O completes: ${ev.what}.`;
+      if (ev.phase === 'done') return say('narrate.ioDone', { what: ev.what });
+      return ev.dur !== null
+        ? say('narrate.ioStartDur', { what: ev.what, dur: formatSeconds(ev.dur) })
+        : say('narrate.ioStart', { what: ev.what });
     case 'unschedule':
-      return `${who(ev.by)} cancels handle #${ev.handle}; it leaves the ${ev.queue === 'timer' ? 'timer heap' : 'ready queue'}.`;
+      return say(ev.queue === 'timer' ? 'narrate.unscheduleTimer' : 'narrate.unscheduleReady', { by: who(ev.by), handle: ev.handle });
     case 'output':
-      return ev.stream === 'stdout'
-        ? `${who(ev.task)} prints ${quoteOutput(ev.text)}.`
-        : `${who(ev.task)} writes to stderr: ${quoteOutput(ev.text)}.`;
+      return say(ev.stream === 'stdout' ? 'narrate.stdout' : 'narrate.stderr', { who: who(ev.task), text: quoteOutput(ev.text) });
     case 'warning':
-      return ev.legacy ? `Legacy API: ${ev.message}` : `${ev.category}: ${ev.message}`;
+      return ev.legacy
+        ? say('narrate.legacy', { message: ev.message })
+        : say('narrate.warning', { category: ev.category, message: ev.message });
     case 'error':
-      return `The program raised ${ev.excType}: ${ev.message}${ev.line !== null ? ` (line ${ev.line})` : ''}.`;
+      return ev.line !== null
+        ? say('narrate.errorLine', { exc: ev.excType, message: ev.message, line: ev.line })
+        : say('narrate.error', { exc: ev.excType, message: ev.message });
     case 'line':
-      return ev.task ? `${ev.task} runs line ${ev.line}.` : `Top-level code runs line ${ev.line}.`;
+      return ev.task ? say('narrate.lineTask', { task: ev.task, line: ev.line ?? '?' }) : say('narrate.lineTop', { line: ev.line ?? '?' });
     case 'end':
       switch (ev.status) {
-        case 'finished': return `The program finished (exit code ${ev.exitCode}).`;
-        case 'raised': return `The program ended with an uncaught exception: ${ev.message}.`;
-        case 'syntax-error': return `Python could not compile the program: ${ev.message}.`;
-        default: return ev.message || `The run ended: ${ev.status}.`;
+        case 'finished': return say('narrate.endFinished', { code: ev.exitCode });
+        case 'raised': return say('narrate.endRaised', { message: ev.message });
+        case 'syntax-error': return say('narrate.endSyntax', { message: ev.message });
+        default: return say('narrate.endOther', { message: ev.message || ev.status });
       }
     default:
       return assertUnreachable(ev);

@@ -2,7 +2,7 @@
  * The public view of one step: everything a panel shows, derived from (trace, cursor).
  */
 import type { LoopAction, RunStatus, TraceEvent, VirtualSeconds } from '../trace/schema';
-import { narrate } from './narrate';
+import { narrate, NOTHING_YET, type Narration } from './narrate';
 import type { IoItem, LoopState, ReadyItem, RunningNow, TaskRecord, TimerItem } from './state';
 import { sameIo, sameScheduled, taskViews } from './sharing';
 import type { ConsoleLine, Problem, Trace } from './trace';
@@ -40,7 +40,8 @@ export interface LoopSnapshot {
   readonly ended: { status: RunStatus; exitCode: number; message: string } | null;
   /** The line the current event happened on, and whose step ran it. */
   readonly currentLine: { line: number; task: string | null } | null;
-  readonly narration: string;
+  /** What this step did, as a sentence for the UI's dictionary to word. */
+  readonly narration: Narration;
 }
 
 function taskState(task: TaskRecord, state: LoopState, queued: ReadonlySet<string>): TaskState {
@@ -80,7 +81,7 @@ export function viewOf(trace: Trace, state: LoopState, previous: LoopSnapshot | 
     problems: trace.problemsThrough(cursor),
     ended: state.ended,
     currentLine: event?.line != null ? { line: event.line, task: event.task } : null,
-    narration: event ? narrate(event, state) : 'Nothing has run yet. Step forward to start the program.',
+    narration: event ? narrate(event, state) : NOTHING_YET,
   };
 }
 

@@ -80,13 +80,12 @@ describe('breakpoints', () => {
 describe('narration', () => {
   it('says why the clock jumps and what a task awaits', () => {
     const clock = trace.events.find((e) => e.kind === 'clock')!;
-    expect(narrate(clock, initialState())).toBe(
-      'Nothing is ready, so the loop jumps the virtual clock from 0 s to 1 s, when the next timer is due.');
+    expect(narrate(clock, initialState())).toEqual({ key: 'narrate.clock', params: { from: '0', to: '1' } });
     const suspend = trace.events.find((e) => e.kind === 'suspend' && e.id === 'Task-2')!;
-    expect(narrate(suspend, initialState())).toBe('Task-2 awaits sleep(1) until t=1 and hands control back to the loop.');
+    expect(narrate(suspend, initialState())).toEqual({ key: 'narrate.awaits', params: { id: 'Task-2', awaits: 'sleep(1) until t=1' } });
   });
 
   it('has a sentence for every step of a real run', () => {
-    for (let seq = -1; seq <= trace.last; seq++) expect(snapshotAt(trace, seq).narration).toMatch(/^\S.*[.:]/);
+    for (let seq = -1; seq <= trace.last; seq++) expect(snapshotAt(trace, seq).narration.key).toMatch(/^narrate\.\w+$/);
   });
 });

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { formatClock, type ConsoleLine } from '../../model';
 import { seek, useApp } from '../../store';
+import { useT } from '../../i18n';
 import { taskColours } from '../colours';
 import { Traceback } from './Traceback';
 import './console.css';
@@ -9,9 +10,10 @@ import './console.css';
 const MAX_ROWS = 300;
 
 const ConsoleRow = memo(function ConsoleRow({ line, colour, current }: { line: ConsoleLine; colour: string; current: boolean }) {
+  const t = useT();
   return (
     <li className={`console-row stream-${line.stream}${current ? ' current' : ''}`} data-testid="console-line" data-seq={line.seq}>
-      <button type="button" className="console-seek" onClick={() => seek(line.seq)} title={`Go to the step that printed this (step ${line.seq + 1})`}>
+      <button type="button" className="console-seek" onClick={() => seek(line.seq)} title={t('console.goto', { n: line.seq + 1 })}>
         <span className="console-time">{formatClock(line.t)}</span>
         <span className={`task-tag ${colour}`}>{line.task ?? 'main'}</span>
       </button>
@@ -39,20 +41,21 @@ export function ConsolePanel() {
     return () => cancelAnimationFrame(frame);
   }, [lines.length]);
   const shown = lines.length > MAX_ROWS ? lines.slice(-MAX_ROWS) : lines;
+  const t = useT();
   return (
-    <section className="panel console-panel" aria-label="Console">
+    <section className="panel console-panel" aria-label={t('console.title')}>
       <header className="panel-head">
-        <h2>Console</h2>
-        <span className="panel-note">output so far · virtual time · task · click a line to go to its step</span>
+        <h2>{t('console.title')}</h2>
+        <span className="panel-note">{t('console.note')}</span>
       </header>
-      <div className="panel-body console-body" ref={body}>
+      <div className="panel-body console-body" ref={body} tabIndex={0}>
         <ol className="console" data-testid="console">
-          {lines.length > shown.length && <li className="console-more">{lines.length - shown.length} earlier lines</li>}
+          {lines.length > shown.length && <li className="console-more">{t('console.earlier', { n: lines.length - shown.length })}</li>}
           {shown.map((line) => (
             <ConsoleRow key={line.seq} line={line} colour={colourOf(line.task)} current={line.seq === currentSeq} />
           ))}
         </ol>
-        {lines.length === 0 && <p className="console-empty">{!started ? 'Run the program, then step.' : 'Nothing printed yet.'}</p>}
+        {lines.length === 0 && <p className="console-empty">{!started ? t('console.runFirst') : t('console.nothing')}</p>}
       </div>
     </section>
   );

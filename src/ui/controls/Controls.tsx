@@ -4,7 +4,9 @@ import {
   runToBreakpoint, setGranularity, setSpeed, SPEEDS, stepBack, stepBounds, stepForward, toEnd, togglePlayback, toStart,
   useApp,
 } from '../../store';
+import { useT } from '../../i18n';
 import { Icon } from '../icons';
+import { MarkButton } from '../gallery/MarkButton';
 import { Scrubber } from './Scrubber';
 import './controls.css';
 
@@ -29,49 +31,51 @@ export function Controls() {
   const hasBreakpoints = useApp((s) => s.breakpoints.length > 0);
   const atStart = cursor <= first;
   const atEnd = cursor >= last;
+  const t = useT();
   return (
-    <nav className="controls" aria-label="Stepping">
+    <nav className="controls" aria-label={t('controls.label')}>
       <div className="step-buttons">
-        <button type="button" data-testid="to-start" onClick={toStart} disabled={atStart} title="Go to the start (Home)">
-          <Icon name="start" /><span className="visually-hidden">Start</span>
+        <button type="button" data-testid="to-start" onClick={toStart} disabled={atStart} title={t('controls.startHint')}>
+          <Icon name="start" /><span className="visually-hidden">{t('controls.start')}</span>
         </button>
         <button type="button" data-testid="step-back" onClick={() => stepBack()} disabled={atStart}
-          title="Step back (←; Shift+← by callback)">
-          <Icon name="back" /> Back
+          title={t('controls.backHint')}>
+          <Icon name="back" /> {t('controls.back')}
         </button>
         <button type="button" className="play" data-testid="play" onClick={togglePlayback}
-          disabled={last < 0} aria-pressed={playing} title="Play / pause (Space)">
-          {playing ? <><Icon name="pause" /> Pause</> : <><Icon name="play" /> Play</>}
+          disabled={last < 0} aria-pressed={playing} title={t('controls.playHint')}>
+          {playing ? <><Icon name="pause" /> {t('controls.pause')}</> : <><Icon name="play" /> {t('controls.play')}</>}
         </button>
         <button type="button" data-testid="step-forward" onClick={() => stepForward()} disabled={atEnd}
-          title="Step forward (→; Shift+→ by callback)">
-          Step <Icon name="forward" />
+          title={t('controls.stepHint')}>
+          {t('controls.step')} <Icon name="forward" />
         </button>
-        <button type="button" data-testid="to-end" onClick={toEnd} disabled={atEnd} title="Go to the end (End)">
-          <Icon name="end" /><span className="visually-hidden">End</span>
+        <button type="button" data-testid="to-end" onClick={toEnd} disabled={atEnd} title={t('controls.endHint')}>
+          <Icon name="end" /><span className="visually-hidden">{t('controls.end')}</span>
         </button>
       </div>
       <label className="field">
-        <span>step by</span>
+        <span>{t('controls.stepBy')}</span>
         <select data-testid="granularity" value={granularity} onPointerDown={notePointer}
           onChange={(e) => { setGranularity(e.target.value as Granularity); releaseIfPointer(e); }}>
-          {GRANULARITIES.map((g) => <option key={g.id} value={g.id} title={g.hint}>{g.label}</option>)}
+          {GRANULARITIES.map((g) => <option key={g.id} value={g.id} title={t(`granularity.${g.id}.hint`)}>{t(`granularity.${g.id}`)}</option>)}
         </select>
       </label>
       <label className="field">
-        <span>speed</span>
+        <span>{t('controls.speed')}</span>
         <select value={speed} onPointerDown={notePointer}
           onChange={(e) => { setSpeed(Number(e.target.value)); releaseIfPointer(e); }}>
-          {SPEEDS.map((x) => <option key={x} value={x}>{x}/s</option>)}
+          {SPEEDS.map((x) => <option key={x} value={x}>{t('controls.perSecond', { n: x })}</option>)}
         </select>
       </label>
       {!embed && <button type="button" data-testid="run-to-breakpoint" onClick={runToBreakpoint} disabled={atEnd || !hasBreakpoints}
-        title="Run forward to the next line with a breakpoint (click the editor gutter to set one)">
-        <Icon name="breakpoint" /> to breakpoint
+        title={t('controls.toBreakpointHint')}>
+        <Icon name="breakpoint" /> {t('controls.toBreakpoint')}
       </button>}
       <Scrubber cursor={cursor} first={first} last={last} />
+      <MarkButton />
       <span className="step-count" data-testid="step-count">
-        step <strong>{cursor + 1}</strong> / {traceLength}
+        {t('controls.stepCount', { n: cursor + 1, total: traceLength })}
       </span>
     </nav>
   );

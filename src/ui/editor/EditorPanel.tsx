@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { restorePreviousSource, runProgram, setSource, toggleBreakpoint, useApp } from '../../store';
+import { useT } from '../../i18n';
 import { breakpointDecorations, currentLine, parkedBadges, problemMarkers } from './decorations';
 import type { EditorHandle } from './monaco';
 import './editor.css';
@@ -11,8 +12,9 @@ function editorFontSize(): number {
 /** Until Monaco arrives (a few MB), a plain text area keeps the page usable. */
 function FallbackEditor({ readOnly }: { readOnly: boolean }) {
   const source = useApp((s) => s.source);
+  const t = useT();
   return (
-    <textarea className="fallback-editor" aria-label="Program (Python)" spellCheck={false} value={source} readOnly={readOnly}
+    <textarea className="fallback-editor" aria-label={t('editor.aria')} spellCheck={false} value={source} readOnly={readOnly}
       onChange={(e) => setSource(e.target.value)}
       onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); runProgram(); } }} />
   );
@@ -52,6 +54,7 @@ export function EditorPanel() {
   const breakpointCount = useApp((s) => s.breakpoints.length);
   const readOnly = useApp((s) => s.embed !== null);
   const hasPrevious = useApp((s) => s.previousSource !== null);
+  const t = useT();
 
   useEffect(() => {
     let created: EditorHandle | null = null;
@@ -74,26 +77,26 @@ export function EditorPanel() {
   useEditorSync(handle);
 
   return (
-    <section className="panel editor-panel" aria-label="Program">
+    <section className="panel editor-panel" aria-label={t('editor.title')}>
       <header className="panel-head">
         <h2>main.py</h2>
         <span className="panel-note">
-          {readOnly ? 'read-only' : <>
-            {breakpointCount > 0 ? `${breakpointCount} breakpoint${breakpointCount === 1 ? '' : 's'} · ` : ''}
-            click the gutter for a breakpoint · Ctrl+Enter runs · Esc leaves the editor
+          {readOnly ? t('editor.readOnly') : <>
+            {breakpointCount === 0 ? '' : breakpointCount === 1 ? t('editor.breakpoint') : t('editor.breakpoints', { n: breakpointCount })}
+            {t('editor.note')}
           </>}
         </span>
         {!readOnly && hasPrevious && (
           <button type="button" className="restore-previous" data-testid="editor-restore-previous" onClick={restorePreviousSource}
-            title="Swap in the text the editor had before a link or a saved trace replaced it (a second click swaps back)">
-            previous text
+            title={t('editor.previousHint')}>
+            {t('editor.previous')}
           </button>
         )}
       </header>
       <div className="editor-body">
         <div className="monaco-host" ref={host} data-testid="editor" hidden={handle === null} />
         {handle === null && <FallbackEditor readOnly={readOnly} />}
-        {loadError && <p className="editor-error" role="alert">The code editor could not load ({loadError}); the plain one works.</p>}
+        {loadError && <p className="editor-error" role="alert">{t('editor.loadError', { error: loadError })}</p>}
       </div>
     </section>
   );

@@ -1,28 +1,30 @@
 import { formatSeconds } from '../../model';
 import { interruptAtCursor, runProgram, stopProgram, useApp } from '../../store';
+import { LanguageSwitch } from '../gallery/LanguageSwitch';
+import { GalleryButton } from '../gallery/GalleryButton';
+import { PredictToggle } from '../gallery/PredictToggle';
+import { useT, type MessageKey } from '../../i18n';
 import { Icon } from '../icons';
 import { ExportMenu } from '../share/ExportMenu';
 import { ContinueButton } from './ContinueButton';
 import { ShareButton } from '../share/ShareButton';
 import './header.css';
 
-const STATUS_HINT = {
-  loading: 'Python is loading in the background…',
-  ready: 'Python is ready',
-  running: 'Python is running the program…',
-  failed: 'Python could not start',
-} as const;
-
 export function RunOutcome() {
   const summary = useApp((s) => s.summary);
   const running = useApp((s) => s.running);
   const traceLength = useApp((s) => s.traceLength);
-  if (running) return <span className="run-outcome">tracing… {traceLength} events</span>;
+  const t = useT();
+  if (running) return <span className="run-outcome">{t('outcome.tracing', { n: traceLength })}</span>;
   if (!summary) return null;
   const ok = summary.status === 'finished';
   return (
-    <span className={`run-outcome ${ok ? 'ok' : 'bad'}`} title={summary.message || undefined}>
-      {ok ? '✓ finished' : `⚠ ${summary.status}`} · {summary.events} events · {formatSeconds(summary.virtualTime)} s virtual
+    <span className={`run-outcome ${ok ? 'ok' : 'bad'}`} title={summary.message || undefined}
+      data-testid="run-outcome" data-status={summary.status}>
+      {t('outcome.summary', {
+        outcome: ok ? t('outcome.finished') : t('outcome.status', { status: t(`runStatus.${summary.status}` as MessageKey) }),
+        n: summary.events, t: formatSeconds(summary.virtualTime),
+      })}
     </span>
   );
 }
@@ -31,10 +33,10 @@ export function RunOutcome() {
 function CtrlCButton() {
   const t = useApp((s) => s.snapshot.t);
   const disabled = useApp((s) => s.running || s.traceLength === 0);
+  const tr = useT();
   return (
     <button type="button" data-testid="keyboard-interrupt" onClick={interruptAtCursor} disabled={disabled}
-      title={`Run again and press Ctrl+C at t=${formatSeconds(t)} s, this step's virtual time: `
-        + 'KeyboardInterrupt reaches the program there, as in a terminal'}>
+      title={tr('header.ctrlCHint', { t: formatSeconds(t) })}>
       Ctrl+C
     </button>
   );
@@ -46,7 +48,8 @@ export function Header() {
   const message = useApp((s) => s.engineMessage);
   const loadMs = useApp((s) => s.loadMs);
   const running = useApp((s) => s.running);
-  const title = [STATUS_HINT[status], message, loadMs !== null ? `loaded in ${(loadMs / 1000).toFixed(1)} s` : null]
+  const t = useT();
+  const title = [t(`status.hint.${status}`), message, loadMs !== null ? t('status.loadedIn', { s: (loadMs / 1000).toFixed(1) }) : null]
     .filter(Boolean).join(' — ');
   return (
     <header className="app-header">
@@ -56,21 +59,24 @@ export function Header() {
       </h1>
       <span className={`engine-status status-${status}`} title={title}>
         <span className="dot" aria-hidden="true" />
-        <span data-testid="engine-status">{status}</span>
+        <span data-testid="engine-status" data-status={status}>{t(`status.${status}`)}</span>
       </span>
       <button type="button" className="primary" data-testid="run" onClick={() => runProgram()}
-        title="Run the program from the start (Ctrl+Enter)">
-        <Icon name="play" /> Run
+        title={t('header.runHint')}>
+        <Icon name="play" /> {t('header.run')}
       </button>
-      <button type="button" data-testid="stop" onClick={stopProgram} disabled={!running} title="Stop the running program">
-        <Icon name="stop" /> Stop
+      <button type="button" data-testid="stop" onClick={stopProgram} disabled={!running} title={t('header.stopHint')}>
+        <Icon name="stop" /> {t('header.stop')}
       </button>
       <CtrlCButton />
+      <GalleryButton />
+      <PredictToggle />
       <ShareButton />
       <ExportMenu />
       <RunOutcome />
       <ContinueButton />
-      <span className="keys-hint" aria-hidden="true">← → step · Shift+← → callback · Space play · Home/End</span>
+      <span className="keys-hint" aria-hidden="true">{t('header.keys')}</span>
+      <LanguageSwitch />
     </header>
   );
 }

@@ -1,5 +1,6 @@
 /** A row (ready queue) or column (timer heap) of handles, capped so huge queues stay fast. */
 import { memo } from 'react';
+import { useT } from '../../i18n';
 
 const MAX_SHOWN = 40;
 
@@ -17,11 +18,12 @@ export function QueueList({ items, testId, empty, vertical = false }: {
   items: QueueItem[]; testId: string; empty: string; vertical?: boolean;
 }) {
   const shown = items.slice(0, MAX_SHOWN);
+  const t = useT();
   return (
     <ol className={`queue ${vertical ? 'vertical' : 'horizontal'}`} data-testid={testId} data-count={items.length}>
       {items.length === 0 && <li className="queue-empty">{empty}</li>}
       {shown.map((item) => <Chip key={item.id} {...item} />)}
-      {items.length > MAX_SHOWN && <li className="queue-more">+{items.length - MAX_SHOWN} more</li>}
+      {items.length > MAX_SHOWN && <li className="queue-more">{t('loop.more', { n: items.length - MAX_SHOWN })}</li>}
     </ol>
   );
 }

@@ -1,20 +1,29 @@
+import { useSay, useT } from '../../i18n';
 import { useApp } from '../../store';
+import { Lesson } from '../gallery/Lesson';
+import { MistakeNotes } from '../gallery/MistakeNotes';
+import { PredictDialog } from '../gallery/PredictDialog';
 import './narration.css';
 
-/** One sentence: what this step did and why. */
+/** One sentence: what this step did and why; and, for an example, what to watch for. */
 export function Narration() {
-  const narration = useApp((s) => (s.traceLength === 0 && !s.running
-    ? 'Press Run (Ctrl+Enter) to trace the program, then step with → and ←.'
-    : s.snapshot.narration));
+  const t = useT();
+  const say = useSay();
+  const idle = useApp((s) => s.traceLength === 0 && !s.running);
+  const narration = useApp((s) => s.snapshot.narration);
   const notice = useApp((s) => s.notice);
   const stale = useApp((s) => s.runSource !== null && s.runSource !== s.source);
   const engineError = useApp((s) => s.engineMessage);
+  const embedded = useApp((s) => s.embed !== null);
   return (
     <div className="narration-bar">
       {engineError && <pre className="engine-error" role="alert">{engineError}</pre>}
-      <p className="narration" data-testid="narration" aria-live="polite">{narration}</p>
+      <p className="narration" data-testid="narration" aria-live="polite">{idle ? t('narration.pressRun') : say(narration)}</p>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {stale && <p className="notice">The code changed since this run — press Run to trace it.</p>}
+      {stale && <p className="notice">{t('narration.stale')}</p>}
+      {!embedded && <Lesson />}
+      <MistakeNotes />
+      {!embedded && <PredictDialog />}
     </div>
   );
 }

@@ -3,38 +3,37 @@ import { perfettoTrace } from '../../model/perfetto';
 import { getApp, loadTraceFile, traceFileOfRun, useApp } from '../../store';
 import { shownTimeline } from '../timeline/exportHandle';
 import { download, jsonBlob } from './download';
+import { useT, type MessageKey } from '../../i18n';
 import { Popover } from './Popover';
 import './share.css';
 
-interface Item { id: string; label: string; hint: string; needsRun: boolean; save: () => void | Promise<void> }
+interface Item { id: string; needsRun: boolean; save: () => void | Promise<void> }
 
 const ITEMS: Item[] = [
   {
-    id: 'trace-json', label: 'Trace (JSON)', needsRun: true,
-    hint: 'The whole run as Loopscope trace JSON: open it here later to replay without running',
+    id: 'trace-json', needsRun: true,
     save: () => download(jsonBlob(traceFileOfRun() ?? ''), 'loopscope-trace.json'),
   },
   {
-    id: 'trace-perfetto', label: 'Trace for Perfetto', needsRun: true,
-    hint: 'Chrome trace-event JSON: open it in ui.perfetto.dev or chrome://tracing (times in virtual µs)',
+    id: 'trace-perfetto', needsRun: true,
     save: () => download(jsonBlob(JSON.stringify(perfettoTrace(getApp().trace.events))), 'loopscope-perfetto.json'),
   },
   {
-    id: 'timeline-svg', label: 'Timeline (SVG)', needsRun: true, hint: 'What the timeline shows, as a vector image',
+    id: 'timeline-svg', needsRun: true,
     save: () => {
       const view = shownTimeline();
       if (view) download(new Blob([view.exportSvg()], { type: 'image/svg+xml' }), 'loopscope-timeline.svg');
     },
   },
   {
-    id: 'timeline-png', label: 'Timeline (PNG)', needsRun: true, hint: 'What the timeline shows, as a picture',
+    id: 'timeline-png', needsRun: true,
     save: async () => {
       const png = await shownTimeline()?.exportPng();
       if (png) download(png, 'loopscope-timeline.png');
     },
   },
   {
-    id: 'program', label: 'Program (.py)', needsRun: false, hint: 'The editor’s text as a Python file',
+    id: 'program', needsRun: false,
     save: () => download(new Blob([getApp().source], { type: 'text/x-python' }), 'main.py'),
   },
 ];
@@ -45,6 +44,7 @@ export function ExportMenu() {
   const hasRun = useApp((s) => s.summary !== null && s.traceLength > 0);
   const picker = useRef<HTMLInputElement>(null);
   const close = useCallback(() => setOpen(false), []);
+  const t = useT();
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     loadTraceFile(await file.text());
@@ -53,24 +53,24 @@ export function ExportMenu() {
   return (
     <span className="popover-anchor">
       <button type="button" data-testid="export" aria-expanded={open} onClick={() => setOpen(!open)}
-        title="Save the trace, the timeline or the program; open a saved trace">
-        Export
+        title={t('export.hint')}>
+        {t('export.button')}
       </button>
       {open && (
-        <Popover label="Export" onClose={close} testId="export-menu">
+        <Popover label={t('export.button')} onClose={close} testId="export-menu">
           <ul className="export-list">
             {ITEMS.map((item) => (
               <li key={item.id}>
-                <button type="button" data-testid={`export-${item.id}`} disabled={item.needsRun && !hasRun} title={item.hint}
+                <button type="button" data-testid={`export-${item.id}`} disabled={item.needsRun && !hasRun} title={t(`export.${item.id}.hint` as MessageKey)}
                   onClick={() => void item.save()}>
-                  {item.label}
+                  {t(`export.${item.id}` as MessageKey)}
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" className="import" data-testid="import-trace" onClick={() => picker.current?.click()}
-            title="Replay a trace saved from Loopscope or by `loopscope run --trace`, without running it">
-            Open a saved trace…
+            title={t('export.openHint')}>
+            {t('export.open')}
           </button>
           <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="import-file"
             onChange={(e) => void openFile(e.target.files?.[0])} />

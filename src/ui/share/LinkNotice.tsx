@@ -1,3 +1,4 @@
+import { noticeIn, useLocale, useT } from '../../i18n';
 import { dismissLinkNotice, restorePreviousSource, useApp } from '../../store';
 import './share.css';
 
@@ -10,18 +11,20 @@ export function LinkNotice() {
   const canRestore = useApp((s) => s.previousSource !== null);
   // An embed saves and replaces nobody's text: only a link it cannot open is worth its room.
   const embedded = useApp((s) => s.embed !== null);
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
   if (!notice || (embedded && notice.kind !== 'error')) return null;
   const error = notice.kind === 'error';
   return (
     <div className={`link-notice ${error ? 'error' : 'info'}`} role={error ? 'alert' : 'status'} data-testid="link-notice">
-      <span>{notice.message}</span>
+      <span>{noticeIn(locale, notice.message)}</span>
       {!error && canRestore && (
         <button type="button" data-testid="restore-previous" onClick={restorePreviousSource}
-          title="Put back the text the editor had before (and keep this one as the previous text)">
-          Restore my previous text
+          title={t('notice.restoreHint')}>
+          {t('notice.restore')}
         </button>
       )}
-      <button type="button" className="dismiss" onClick={dismissLinkNotice} aria-label="Dismiss">×</button>
+      <button type="button" className="dismiss" onClick={dismissLinkNotice} aria-label={t('notice.dismiss')}>×</button>
     </div>
   );
 }

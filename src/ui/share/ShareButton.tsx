@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { shareUrl } from '../../store';
+import { useT } from '../../i18n';
 import { Popover } from './Popover';
 import './share.css';
 
@@ -19,15 +20,16 @@ async function copy(text: string): Promise<Copied> {
 
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const [copied, setCopied] = useState<Copied>(null);
+  const t = useT();
   return (
     <label className="share-field">
       <span>{label}</span>
       <span className="share-row">
         <input readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
-        <button type="button" onClick={() => void copy(value).then(setCopied)}>Copy</button>
+        <button type="button" onClick={() => void copy(value).then(setCopied)}>{t('share.copy')}</button>
       </span>
-      {copied === 'denied' && <small>The browser did not allow copying: select the text and press Ctrl+C.</small>}
-      {copied === 'copied' && <small>Copied.</small>}
+      {copied === 'denied' && <small>{t('share.denied')}</small>}
+      {copied === 'copied' && <small>{t('share.copied')}</small>}
     </label>
   );
 }
@@ -37,6 +39,7 @@ export function ShareButton() {
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState<Copied>(null);
   const close = useCallback(() => setUrl(null), []);
+  const t = useT();
   const open = async () => {
     if (url !== null) return close();
     const made = await shareUrl(appBase());
@@ -48,17 +51,17 @@ export function ShareButton() {
   return (
     <span className="popover-anchor">
       <button type="button" data-testid="share" aria-expanded={url !== null} onClick={() => void open()}
-        title="Copy a link to this program, its settings and this step">
-        Share
+        title={t('share.hint')}>
+        {t('share.button')}
       </button>
       {url !== null && (
-        <Popover label="Share" onClose={close} testId="share-popover">
+        <Popover label={t('share.button')} onClose={close} testId="share-popover">
           <p className="share-status" role="status">
-            {copied === 'copied' ? 'Link copied: it opens this program at this step.' : 'Copy the link: it opens this program at this step.'}
+            {copied === 'copied' ? t('share.copiedStatus') : t('share.copyStatus')}
           </p>
-          <CopyField label="Link" value={url} testId="share-url" />
-          <CopyField label="Embed in a slide or a page" value={iframe} testId="share-embed" />
-          <small className="share-size">{url.length.toLocaleString('en')} characters · the program travels in the link, no server keeps it</small>
+          <CopyField label={t('share.link')} value={url} testId="share-url" />
+          <CopyField label={t('share.embed')} value={iframe} testId="share-embed" />
+          <small className="share-size">{t('share.size', { n: url.length.toLocaleString('en') })}</small>
         </Popover>
       )}
     </span>

@@ -1,36 +1,39 @@
 import { memo, useEffect, useRef } from 'react';
 import type { TaskState, TaskView } from '../../model';
+import { useT, type MessageKey } from '../../i18n';
 import { focusTask, revealLine } from '../../store';
 
-const STATE_TEXT: Record<TaskState, string> = {
-  pending: '◌ pending',
-  ready: '➜ ready',
-  running: '▶ running',
-  suspended: '‖ suspended',
-  done: '✓ done',
-  failed: '✗ failed',
-  cancelled: '⊘ cancelled',
+const STATE_TEXT: Record<TaskState, MessageKey> = {
+  pending: 'task.pending',
+  ready: 'task.ready',
+  running: 'task.running',
+  suspended: 'task.suspended',
+  done: 'task.done',
+  failed: 'task.failed',
+  cancelled: 'task.cancelled',
 };
 
 function Outcome({ view }: { view: TaskView }) {
   const { record, state } = view;
-  if (state === 'done') return <p className="task-line">returned <code>{record.result ?? 'None'}</code></p>;
-  if (state === 'failed') return <p className="task-line outcome-bad">raised <code>{record.exc}</code></p>;
-  if (state === 'cancelled') return <p className="task-line">cancelled{record.exc && record.exc !== 'CancelledError()' ? <> · <code>{record.exc}</code></> : null}</p>;
+  const t = useT();
+  if (state === 'done') return <p className="task-line">{t('task.returned')} <code>{record.result ?? 'None'}</code></p>;
+  if (state === 'failed') return <p className="task-line outcome-bad">{t('task.raised')} <code>{record.exc}</code></p>;
+  if (state === 'cancelled') return <p className="task-line">{t('task.wasCancelled')}{record.exc && record.exc !== 'CancelledError()' ? <> · <code>{record.exc}</code></> : null}</p>;
   return null;
 }
 
 function Awaits({ view }: { view: TaskView }) {
   const { record } = view;
+  const t = useT();
   if (record.awaits === null || view.state === 'running') return null;
   return (
     <p className="task-line">
-      awaits <code>{record.awaits}</code>
+      {t('task.awaits')} <code>{record.awaits}</code>
       {record.on.length > 0 && (
         <span className="awaits-on">
           {' → '}
           {record.on.map((id) => (
-            <button key={id} type="button" className="link" onClick={() => focusTask(id)} title={`Highlight ${id}`}>{id}</button>
+            <button key={id} type="button" className="link" onClick={() => focusTask(id)} title={t('task.highlight', { id })}>{id}</button>
           ))}
         </span>
       )}
@@ -40,9 +43,10 @@ function Awaits({ view }: { view: TaskView }) {
 
 function Chain({ view }: { view: TaskView }) {
   const frames = view.record.chain;
+  const t = useT();
   if (frames.length === 0 || view.state === 'running') return null;
   return (
-    <p className="task-line chain" aria-label="await chain">
+    <p className="task-line chain" aria-label={t('task.chain')}>
       {frames.map((frame, i) => (
         <span key={i} className="frame">
           {i > 0 && <span className="sep"> › </span>}
@@ -58,6 +62,7 @@ function Chain({ view }: { view: TaskView }) {
 function TaskCardView({ view, depth, colour, focused }: { view: TaskView; depth: number; colour: string; focused: boolean }) {
   const { record, state } = view;
   const ref = useRef<HTMLElement>(null);
+  const t = useT();
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
@@ -69,13 +74,13 @@ function TaskCardView({ view, depth, colour, focused }: { view: TaskView; depth:
       <header className="task-head">
         <span className="task-tag">{record.id}</span>
         <code className="coro">{record.coro}()</code>
-        {state === 'running' && record.line !== null && <span className="task-at">line {record.line}</span>}
-        <span className="state-badge">{STATE_TEXT[state]}</span>
+        {state === 'running' && record.line !== null && <span className="task-at">{t('task.line', { n: record.line })}</span>}
+        <span className="state-badge">{t(STATE_TEXT[state])}</span>
       </header>
       <Awaits view={view} />
       <Chain view={view} />
       {record.cancelRequested && record.end === null && (
-        <p className="task-line outcome-bad">cancel requested by {record.cancelRequested.by ?? 'asyncio'}</p>
+        <p className="task-line outcome-bad">{t('task.cancelRequested', { by: record.cancelRequested.by ?? 'asyncio' })}</p>
       )}
       <Outcome view={view} />
     </article>

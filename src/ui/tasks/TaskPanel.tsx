@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { TaskView } from '../../model';
 import { useApp } from '../../store';
+import { useT } from '../../i18n';
 import { colourClass } from '../colours';
 import { TaskCard } from './TaskCard';
 import './tasks.css';
@@ -39,21 +40,22 @@ export function TaskPanel() {
   const placed = useMemo(() => placeByCreator(tasks), [tasks]);
   const hidden = tasks.length - placed.length;
   const shown = placed.length > MAX_CARDS ? placed.slice(0, MAX_CARDS) : placed;
+  const t = useT();
   return (
-    <section className="panel task-panel" aria-label="Tasks">
+    <section className="panel task-panel" aria-label={t('tasks.title')}>
       <header className="panel-head">
-        <h2>Tasks</h2>
+        <h2>{t('tasks.title')}</h2>
         <span className="panel-note">
-          {placed.length === 0 ? 'none yet' : `${placed.length} task${placed.length === 1 ? '' : 's'}`}
-          {hidden > 0 ? ` · ${hidden} internal to asyncio.run hidden` : ''}
+          {placed.length === 0 ? t('tasks.none') : placed.length === 1 ? t('tasks.one') : t('tasks.count', { n: placed.length })}
+          {hidden > 0 ? t('tasks.hidden', { n: hidden }) : ''}
         </span>
       </header>
-      <div className="panel-body task-list">
+      <div className="panel-body task-list" tabIndex={0}>
         {shown.map(({ view, depth }) => (
           <TaskCard key={view.record.id} view={view} depth={depth} colour={colourClass(view.record.order)}
             focused={focused === view.record.id} />
         ))}
-        {shown.length < placed.length && <p className="task-more">and {placed.length - shown.length} more tasks</p>}
+        {shown.length < placed.length && <p className="task-more">{t('tasks.more', { n: placed.length - shown.length })}</p>}
       </div>
     </section>
   );

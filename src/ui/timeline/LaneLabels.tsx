@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { LOOP_LANE } from '../../model/timeline';
 import type { LaneRow } from '../../model/timelineRows';
+import { useT } from '../../i18n';
 import { colourClass } from '../colours';
 
 const END_MARK = { done: '✓', failed: '✗', cancelled: '⊘' } as const;
@@ -28,16 +29,17 @@ export const LaneLabels = memo(function LaneLabels({ rows, first, last, onToggle
 function LaneLabel({ row, odd, onToggle }: { row: LaneRow; odd: boolean; onToggle: (id: string) => void }) {
   const { lane, depth, children, collapsed } = row;
   const loop = lane.id === LOOP_LANE;
+  const t = useT();
   return (
     <div className={`timeline-lane-label${odd ? ' odd' : ''}`} data-testid="timeline-lane-label" data-task-name={lane.id}
       style={{ paddingLeft: `${0.3 + depth * 0.9}em` }}
-      title={loop ? 'the event loop: callbacks, idle clock jumps, blocking calls' : `${lane.id} ${lane.coro}()`}>
+      title={loop ? t('timeline.loopHint') : `${lane.id} ${lane.coro}()`}>
       {children > 0 ? (
-        <button className="timeline-fold" aria-expanded={!collapsed} aria-label={`${collapsed ? 'show' : 'hide'} tasks created by ${lane.id}`}
+        <button className="timeline-fold" aria-expanded={!collapsed} aria-label={t(collapsed ? 'timeline.unfold' : 'timeline.fold', { id: lane.id })}
           onClick={() => onToggle(lane.id)}>{collapsed ? '▸' : '▾'}</button>
       ) : <span className="timeline-fold-space" />}
       {loop
-        ? <span className="timeline-loop-name">event loop</span>
+        ? <span className="timeline-loop-name">{t('timeline.loop')}</span>
         : <><span className={`task-tag ${colourClass(lane.order)}`}>{lane.id}</span> <code className="timeline-coro">{lane.coro}</code></>}
       {lane.end && <span className={`timeline-end end-${lane.end.state}`}>{END_MARK[lane.end.state]}</span>}
     </div>

@@ -3,6 +3,7 @@ import { seek, useApp } from '../../store';
 import { TimelineView } from '../../viz/timeline';
 import type { AxisMode } from '../../viz/timelineDraw';
 import { describeSpan } from '../../viz/timelineHit';
+import { useT } from '../../i18n';
 import { download } from '../share/download';
 import { setShownTimeline } from './exportHandle';
 import { LaneLabels } from './LaneLabels';
@@ -15,10 +16,7 @@ const LABEL_BLOCK = 40;
 
 interface Tip { lines: string[]; x: number; y: number }
 
-const AXES: { id: AxisMode; label: string; hint: string }[] = [
-  { id: 'time', label: 'time', hint: 'x axis: virtual seconds' },
-  { id: 'step', label: 'steps', hint: 'x axis: trace events, so work at one instant is spread out' },
-];
+const AXES: readonly AxisMode[] = ['time', 'step'];
 
 // The panel contains its own layout and paint: the tip is placed inside it, never cut off.
 function placeTip(panel: HTMLElement, lines: string[], clientX: number, clientY: number): Tip {
@@ -90,26 +88,27 @@ export function TimelinePanel() {
   });
 
   const tasks = rows.length - 1;
+  const t = useT();
   return (
-    <section ref={panel} className="panel timeline-panel" aria-label="Timeline">
+    <section ref={panel} className="panel timeline-panel" aria-label={t('timeline.title')}>
       <header className="panel-head">
-        <h2>Timeline</h2>
+        <h2>{t('timeline.title')}</h2>
         <span className="panel-note">
-          {tasks <= 0 ? 'run a program to see each task’s life' : `${tasks} task${tasks === 1 ? '' : 's'} · wheel zooms, drag pans, click seeks`}
-          {timeline.lastSeq > 0 && timeline.lastT === 0 && mode === 'time' ? ' · all at t=0: the steps axis spreads it out' : ''}
+          {tasks <= 0 ? t('timeline.empty') : tasks === 1 ? t('timeline.countOne') : t('timeline.count', { n: tasks })}
+          {timeline.lastSeq > 0 && timeline.lastT === 0 && mode === 'time' ? t('timeline.allAtZero') : ''}
         </span>
         <div className="timeline-tools">
-          <div className="timeline-axis-toggle" role="radiogroup" aria-label="x axis">
+          <div className="timeline-axis-toggle" role="radiogroup" aria-label={t('timeline.axis')}>
             {AXES.map((axis) => (
-              <button key={axis.id} role="radio" aria-checked={mode === axis.id} title={axis.hint}
-                data-testid={`timeline-axis-${axis.id}`} onClick={() => chooseAxis(axis.id)}>
-                {axis.label}
+              <button key={axis} role="radio" aria-checked={mode === axis} title={t(`timeline.axis.${axis}.hint`)}
+                data-testid={`timeline-axis-${axis}`} onClick={() => chooseAxis(axis)}>
+                {t(`timeline.axis.${axis}`)}
               </button>
             ))}
           </div>
-          <button data-testid="timeline-fit" title="Show the whole run" onClick={() => view.current?.fit()}>fit</button>
-          <button title="Save what the timeline shows as SVG" onClick={() => view.current && download(new Blob([view.current.exportSvg()], { type: 'image/svg+xml' }), 'loopscope-timeline.svg')}>SVG</button>
-          <button title="Save what the timeline shows as PNG" onClick={() => void view.current?.exportPng().then((png) => download(png, 'loopscope-timeline.png'))}>PNG</button>
+          <button data-testid="timeline-fit" title={t('timeline.fitHint')} onClick={() => view.current?.fit()}>{t('timeline.fit')}</button>
+          <button title={t('timeline.svgHint')} onClick={() => view.current && download(new Blob([view.current.exportSvg()], { type: 'image/svg+xml' }), 'loopscope-timeline.svg')}>SVG</button>
+          <button title={t('timeline.pngHint')} onClick={() => void view.current?.exportPng().then((png) => download(png, 'loopscope-timeline.png'))}>PNG</button>
         </div>
       </header>
       <div className="timeline-body">

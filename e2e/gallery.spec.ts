@@ -1,0 +1,110 @@
+// The gallery and the two languages, as a teacher meets them: every example opens with
+// one click and runs to its end in the browser (only the deadlock lesson ends in an
+// error), its marked steps are ticks the M key reaches, and 中文 leaves no English on
+// the main screen.
+import { expect, test, type Page } from '@playwright/test';
+import { App } from './app';
+
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.getByTestId('gallery-button').click();
+  await page.locator(`[data-testid="example"][data-example-id="${id}"]`).click();
+  await expect(page.getByTestId('gallery')).toBeHidden();
+  await expect(page.getByTestId('stop')).toBeDisabled({ timeout: 30_000 });
+  await expect(page.getByTestId('run-outcome')).toHaveAttribute('data-status', /.+/, { timeout: 30_000 });
+}
+
+test('every gallery example runs to its end; only the deadlock lesson ends in an error', async ({ page }) => {
+  test.setTimeout(170_000);
+  const app = new App(page);
+  await app.open();
+  await page.getByTestId('gallery-button').click();
+  const examples = await page.getByTestId('example').evaluateAll((els) => els.map((el) => ({
+    id: el.getAttribute('data-example-id')!,
+    title: el.querySelector('.gallery-name')!.textContent!,
+    showsError: el.getAttribute('data-shows-error') === 'true',
+    marks: Number(el.getAttribute('data-marks')),
+  })));
+  await page.getByTestId('gallery-button').click();
+  expect(examples.length).toBeGreaterThanOrEqual(25);
+  for (const example of examples) {
+    await openExample(page, example.id);
+    const status = await page.getByTestId('run-outcome').getAttribute('data-status');
+    expect([example.id, status]).toEqual([example.id, example.showsError ? 'deadlock' : 'finished']);
+    // The lesson beside the narration names it, and every step it marks is a tick.
+    await expect(page.getByTestId('lesson')).toContainText(example.title);
+    await expect(page.getByTestId('mark-tick')).toHaveCount(example.marks);
+  }
+});
+
+test('marked steps: M and Shift+M go from tick to tick; a mistake is explained at its step', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await openExample(page, 'blocking-sleep');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  const ticks = await page.getByTestId('mark-tick').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-step'))));
+  expect(ticks.length).toBe(3);
+  for (const step of ticks) {
+    await app.press('m');
+    expect((await app.position()).step).toBe(step);
+  }
+  await app.press('Shift+M');
+  expect((await app.position()).step).toBe(ticks[1]);
+  // The first mark is the first time.sleep: the mistake note says what it did and how to fix it.
+  await app.press('Home');
+  await app.press('m');
+  await expect(page.getByTestId('narration')).toContainText('time.sleep(1) blocks the whole loop');
+  await expect(page.getByTestId('mistake')).toHaveAttribute('data-kind', 'blocking');
+  await expect(page.getByTestId('mistake')).toContainText('await asyncio.sleep');
+});
+
+test('predict mode asks what prints first, then the answer unfolds', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByTestId('predict-toggle').click();
+  await openExample(page, 'create-task');
+  const choices = page.getByTestId('predict-choice');
+  await expect(choices).toHaveCount(4);
+  await expect(choices.filter({ hasText: 'two tasks made; neither has started yet' })).toHaveCount(1);
+  await expect(page.getByTestId('console-line')).toHaveCount(0);
+  await choices.filter({ hasText: 'a starts' }).click();
+  await expect(page.getByTestId('predict-result')).toContainText('“two tasks made; neither has started yet” prints first, not “a starts”');
+  await expect(page.getByTestId('console-line').first()).toContainText('two tasks made', { timeout: 20_000 });
+});
+
+// Words a Chinese screen may still show: the product, key names, file formats, and code.
+const ALLOWED = new Set(['Loopscope', 'Ctrl', 'Enter', 'Esc', 'Home', 'End', 'Shift', 'SVG', 'PNG', 'JSON', 'main', 'py', 'asyncio', 'Python']);
+
+/** ASCII words in visible text outside the program, its output and other program-derived text. */
+function englishOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate((allowed) => {
+    const skip = '[data-testid="editor"], .editor-body, .console-body, [translate="no"], .timeline-labels, .task-tag, code, .chip-label, .monaco-editor';
+    const words: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(skip) || parent.closest('[hidden], option')) continue;
+      if (parent.getClientRects().length === 0 || getComputedStyle(parent).visibility === 'hidden') continue;
+      for (const word of node.textContent?.match(/[A-Za-z]{2,}/g) ?? []) if (!allowed.includes(word)) words.push(word);
+    }
+    return words;
+  }, [...ALLOWED]);
+}
+
+test('中文 changes every visible UI string on the main screen, and English comes back', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.run();
+  await app.press('ArrowRight', 40);
+  const english = await englishOnScreen(page);
+  expect(english.length).toBeGreaterThan(20);
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('run')).toContainText('运行');
+  await app.press('Home');
+  expect(await englishOnScreen(page)).toEqual([]);
+  // A reload keeps the choice.
+  await page.reload();
+  await expect(page.getByTestId('run')).toContainText('运行', { timeout: 30_000 });
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('run')).toContainText('Run');
+  expect(await englishOnScreen(page)).toEqual(expect.arrayContaining(['Run', 'Event', 'loop']));
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { phrase } from '../model';
+import { en } from './en';
+import { localeFromBrowser, noticeIn, sayIn, translate } from '.';
+import { zhCN } from './zh-CN';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('dictionaries', () => {
+  it('zh-CN uses the same placeholders as English for every key', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect([key, placeholders(zhCN[key])]).toEqual([key, placeholders(en[key])]);
+    }
+  });
+
+  it('zh-CN is Chinese wherever English has words', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      if (/[a-z]{3}/.test(en[key].replace(/\{\w+\}/g, '')) && en[key] !== zhCN[key]) continue;
+      // Identical entries are only symbols and code (e.g. '⚠ {status}').
+      expect([key, /[a-z]{3}/i.test(zhCN[key].replace(/\{\w+\}|asyncio|Home|End|Shift|Ctrl|Enter|Esc/g, ''))]).toEqual([key, false]);
+    }
+  });
+});
+
+describe('translate', () => {
+  it('fills parameters, nested phrases included', () => {
+    const tail = phrase('narrate.queueMany', { n: 2 });
+    const sentence = phrase('narrate.callback', { label: 'Task-2.step', tail });
+    expect(sayIn('en', sentence)).toBe('The loop takes the next handle from the ready queue and runs it: “Task-2.step”; 2 more handles wait in the ready queue.');
+    expect(sayIn('zh-CN', sentence)).toBe('事件循环从就绪队列取出下一个回调并运行它：“Task-2.step”；就绪队列里还有 2 个回调在等。');
+    expect(translate('zh-CN', 'controls.stepCount', { n: 3, total: 10 })).toBe('第 3 / 10 步');
+  });
+
+  it('picks Chinese for any zh browser language, else English', () => {
+    expect(localeFromBrowser('zh-CN')).toBe('zh-CN');
+    expect(localeFromBrowser('zh-TW')).toBe('zh-CN');
+    expect(localeFromBrowser('en-GB')).toBe('en');
+    expect(localeFromBrowser(undefined)).toBe('en');
+  });
+
+  it('words a notice the store wrote in English, and leaves unknown ones alone', () => {
+    expect(noticeIn('zh-CN', en['notice.openedLink'])).toBe(zhCN['notice.openedLink']);
+    expect(noticeIn('zh-CN', 'Something else.')).toBe('Something else.');
+  });
+});
