@@ -1,20 +1,38 @@
 /**
- * Vite plugin: serves Pyodide's runtime files from our own origin at `<base>pyodide/`.
+ * Vite plugin: serves Pyodide's runtime files from our own origin at
+ * `<base>pyodide/<version>/`, and lets browsers keep what never changes.
  *
  * The npm package ships them next to `pyodide.mjs`; the app loads them with
- * `loadPyodide({ indexURL: <base>pyodide/ })`. Dev: a middleware streams them from
- * node_modules. Build: they are emitted into `dist/pyodide/`, which `vite preview`
- * (and any static host) serves. Written by hand because vite-plugin-static-copy 4
- * needs Node ≥ 22.
+ * `loadPyodide({ indexURL: <base>pyodide/<version>/ })`. Dev: a middleware streams them
+ * from node_modules. Build: they are emitted into `dist/pyodide/<version>/`, which `vite
+ * preview` (and any static host) serves. Written by hand because vite-plugin-static-copy
+ * 4 needs Node ≥ 22.
+ *
+ * Caching: a file whose URL changes with its content — Pyodide's, under their version,
+ * and Vite's hashed `assets/` — is sent `immutable` for a year, so a second visit takes
+ * it from the browser's cache without asking. `index.html` stays `no-cache` (revalidated
+ * each visit), so a new build is seen at once.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
-/** URL folder (under Vite's `base`) and output folder (under `dist/`). */
-export const PYODIDE_DIR = 'pyodide';
+function pyodidePackage(): { dir: string; version: string } {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('pyodide/package.json');
+  return { dir: path.dirname(manifest), version: (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version };
+}
+
+/**
+ * URL folder (under Vite's `base`) and output folder (under `dist/`). The app builds the
+ * same path from the version the `pyodide` module reports (src/engine/browser.ts).
+ */
+export const PYODIDE_DIR = `pyodide/${pyodidePackage().version}`;
+
+/** For files whose URL names their content (a version, a hash). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Runtime files Pyodide fetches at start, with their content types. */
 const RUNTIME_FILES: Readonly<Record<string, string>> = {
@@ -25,11 +43,6 @@ const RUNTIME_FILES: Readonly<Record<string, string>> = {
   'python_stdlib.zip': 'application/zip',
   'pyodide-lock.json': 'application/json; charset=utf-8',
 };
-
-function pyodidePackageDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve('pyodide/package.json'));
-}
 
 /** The file name when `url` points into the runtime folder, else undefined. */
 function runtimeFileName(url: string | undefined, base: string): string | undefined {
@@ -57,7 +70,7 @@ function sendFile(
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // Same-origin already, but COEP require-corp must never block these, whoever embeds us.
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Cache-Control', IMMUTABLE);
   res.setHeader('ETag', etag);
   if (ifNoneMatch === etag) {
     res.statusCode = 304;
@@ -76,7 +89,7 @@ function sendFile(
 
 /** The plugin; add it to `plugins` in vite.config.ts. */
 export function pyodideAssets(): Plugin {
-  const sourceDir = pyodidePackageDir();
+  const sourceDir = pyodidePackage().dir;
   let base = '/';
   return {
     name: 'loopscope:pyodide-assets',
@@ -98,11 +111,19 @@ export function pyodideAssets(): Plugin {
       });
     },
     configurePreviewServer(server) {
-      // dist/pyodide/ is served as static files; only stop the SPA fallback from
-      // answering a missing runtime file (say, a wheel) with index.html.
+      // dist/pyodide/<version>/ is served as static files; only stop the SPA fallback
+      // from answering a missing runtime file (say, a wheel) with index.html.
+      const outDir = path.resolve(server.config.root, server.config.build.outDir);
+      const assetsPrefix = `${base}${server.config.build.assetsDir}/`;
       server.middlewares.use((req, res, next) => {
         const name = runtimeFileName(req.url, base);
         if (name !== undefined && RUNTIME_FILES[name] === undefined) return notFound(res);
+        // Vite's static server keeps a Cache-Control set before it (its own is no-cache).
+        const pathname = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+        const versioned = name !== undefined || pathname.startsWith(assetsPrefix);
+        if (versioned && existsSync(path.join(outDir, pathname.slice(base.length)))) {
+          res.setHeader('Cache-Control', IMMUTABLE);
+        }
         next();
       });
     },

@@ -8,7 +8,7 @@
  * Start-up phases are recorded as performance marks named `loopscope:*` in the worker
  * (the benchmark reads them, with the resource timings of Pyodide's files).
  */
-import { loadPyodide, type PyodideAPI, type PyodideConfig } from 'pyodide';
+import { loadPyodide, version as pyodideVersion, type PyodideAPI, type PyodideConfig } from 'pyodide';
 import { installEngine, type Engine, type PackageFiles } from './host';
 import { snapshotKey } from './snapshot';
 
@@ -28,11 +28,12 @@ const SNAPSHOT_CACHE = 'loopscope-python-snapshot';
 // A Cache Storage key must look like a URL; this one is never fetched.
 const snapshotUrl = (key: string) => new URL(`/__loopscope/snapshot/${key}`, self.location.origin).href;
 
-async function readSnapshot(key: string): Promise<Uint8Array | null> {
+/** The stored snapshot's bytes, still arriving, when there is one for this key. */
+async function findSnapshot(key: string): Promise<Promise<Uint8Array> | null> {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     const response = await cache.match(snapshotUrl(key));
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    return response ? response.arrayBuffer().then((bytes) => new Uint8Array(bytes)) : null;
   } catch {
     return null; // no Cache Storage here (an insecure origin, a private window): start normally
   }
@@ -88,16 +89,20 @@ export interface BrowserEngine extends Engine {
 }
 
 export async function createBrowserEngine(baseUrl: string): Promise<BrowserEngine> {
-  const indexURL = new URL('pyodide/', baseUrl).href;
+  // Versioned, so it can be cached for good (scripts/pyodide-assets.ts serves it there).
+  const indexURL = new URL(`pyodide/${pyodideVersion}/`, baseUrl).href;
+  // Pyodide's JavaScript starts loading now, alongside the snapshot's lookup.
+  const createPyodideModule = timedModuleFactory(indexURL);
   const sources = packageFiles();
   const key = await snapshotKey(sources);
-  const saved = await readSnapshot(key);
-  mark(saved ? 'snapshot-read' : 'snapshot-missing');
+  const saved = await findSnapshot(key);
+  mark(saved ? 'snapshot-found' : 'snapshot-missing');
 
   let pyodide: PyodideAPI | null = null;
   if (saved) {
     try {
-      pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved, createPyodideModule: timedModuleFactory(indexURL) });
+      // The bytes are read while Pyodide fetches and compiles its WebAssembly.
+      pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved, createPyodideModule });
     } catch (err) {
       console.warn('Loopscope: the saved Python snapshot did not load; starting Python normally.', err);
       await forgetSnapshots();
@@ -108,7 +113,7 @@ export async function createBrowserEngine(baseUrl: string): Promise<BrowserEngin
     indexURL,
     env: { PYTHONHASHSEED: '0' },
     _makeSnapshot: true,
-    createPyodideModule: timedModuleFactory(indexURL),
+    createPyodideModule,
   });
   mark('python-started');
   const engine = installEngine(pyodide, sources);
