@@ -284,6 +284,14 @@ asyncio.run(main())
     expect(r.events.length).toBeLessThan(5000 + 10_000 + 3000);
   });
 
+  it('lets code that blocks now and then (a hand-made loop) run longer than the guard', () => {
+    // Each turn computes for a while in real time, then waits in virtual time.
+    const r = run('import time\nfor turn in range(30):\n    sum(range(200000))\n    time.sleep(1)\nprint("done")\n',
+      { maxCallbackMs: 100, lines: false });
+    expect(r.summary).toMatchObject({ status: 'finished', virtualTime: 30 });
+    expect(r.summary.wallMs).toBeGreaterThan(100);
+  });
+
   it('stops a callback that never yields, and says where', () => {
     const r = run('import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n',
       { maxCallbackMs: 300, lines: false } as object);

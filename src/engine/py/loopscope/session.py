@@ -182,6 +182,9 @@ def _system_exit(e: SystemExit, err: TracedStream) -> tuple[int, str, str]:
 def _on_block(world: World, call: str, seconds: float) -> None:
     tracer = world.tracer
     world.check_virtual_time(world.clock.now + seconds)
+    # A blocking call (time.sleep, select, a socket read) waits in virtual time: the code
+    # is making progress, not spinning, so the runaway guard's count starts again.
+    world.callback_start = real_perf_counter()
     if world.interrupt_at is not None:
         seconds = interrupt_in_block(world, seconds)  # a Ctrl+C cuts the block short
     tracer.emit("blocked", tracer.user_line(3), call, seconds)
