@@ -64,6 +64,9 @@ export class EngineClient {
       case 'fatal':
         this.listener.status('failed', { message: reply.message });
         break;
+      case 'crashed':
+        this.replaceWorker();
+        break;
       default:
         assertUnreachable(reply);
     }
@@ -101,10 +104,7 @@ export class EngineClient {
   /** The last resort: the worker is busy in Python and must go. */
   private restart(events: number): void {
     const run = this.current;
-    this.worker.terminate();
-    this.interrupt = null;
-    this.listener.status('loading', {});
-    this.start();
+    this.replaceWorker();
     if (run) {
       this.finish({
         status: 'stopped', exitCode: 3, events, virtualTime: 0,
@@ -112,6 +112,14 @@ export class EngineClient {
         message: 'Stopped: the program was still running, so Python was restarted.',
       });
     }
+  }
+
+  /** A fresh worker and Python (restored from the start-up snapshot when there is one). */
+  private replaceWorker(): void {
+    this.worker.terminate();
+    this.interrupt = null;
+    this.listener.status('loading', {});
+    this.start();
   }
 
   dispose(): void {

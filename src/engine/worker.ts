@@ -33,13 +33,19 @@ self.onmessage = async (msg: MessageEvent<EngineCommand>) => {
         });
         post({ type: 'end', runId, summary });
       } catch (err) {
-        // Python is still usable; end the run with the reason so the UI keeps what arrived.
+        // End the run with the reason, so the UI keeps what arrived.
+        const crashed = (err as { pyodide_fatal_error?: boolean } | null)?.pyodide_fatal_error === true;
         post({
           type: 'end', runId, summary: {
             status: 'stopped', exitCode: 3, events: delivered, virtualTime: 0, wallMs: 0,
-            message: `Loopscope's engine failed: ${String(err)}`,
+            message: crashed
+              ? `Python crashed (${String(err).split('\n')[0]}), most likely from tasks awaiting each other too deeply; `
+                + 'it is restarting, and the trace so far is kept.'
+              : `Loopscope's engine failed: ${String(err)}`,
           },
         });
+        // After Pyodide's fatal error the interpreter is unusable: this worker must go.
+        if (crashed) post({ type: 'crashed' });
       }
       break;
     }

@@ -15,7 +15,9 @@ export type EngineReply =
   | { type: 'status'; status: 'loading' | 'ready'; loadMs?: number }
   | { type: 'batch'; runId: number; events: TraceEvent[] }
   | { type: 'end'; runId: number; summary: RunSummary }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  /** Python itself crashed (Pyodide's fatal error) after the run's end was sent: replace the worker. */
+  | { type: 'crashed' };
 
 export type EngineStatus = 'loading' | 'ready' | 'running' | 'failed';
 
