@@ -15,8 +15,8 @@ export const BASICS: readonly Example[] = [
     id: 'cafe', source: cafe,
     title: text('A first look: three drinks at once', '初识：同时做三杯饮料'),
     watch: text(
-      'Each drink is a coroutine that waits (sleeps) for a while. While one drink waits, the event loop runs the others, so all three are started at once and the whole order takes 3 s, not 1 + 3 + 2 = 6 s. Watch the timer heap: when nothing is ready, the clock jumps straight to the next timer.',
-      '每杯饮料是一个协程，要等（sleep）一段时间。一杯在等的时候，事件循环就去运行别的，所以三杯同时开始，整单只要 3 秒，而不是 1 + 3 + 2 = 6 秒。留意定时器堆：没有事可做时，时钟直接跳到下一个定时器。'),
+      'Each drink is made by a coroutine: a function that can pause while it waits, here at await asyncio.sleep. The event loop runs them: while one drink waits, it runs another, so all three start at once and the order takes 3 s, not 1 + 3 + 2 = 6 s. Watch the timer heap, the list of waits in progress: when nothing is ready to run, the clock jumps straight to the next one.',
+      '每杯饮料由一个协程来做：协程是可以在等待时暂停的函数，这里在 await asyncio.sleep 处暂停。事件循环负责运行它们：一杯在等的时候，它就去做另一杯，所以三杯同时开始，整单只要 3 秒，而不是 1 + 3 + 2 = 6 秒。留意定时器堆（正在进行的等待列表）：没有可运行的事时，时钟直接跳到下一个到期的等待。'),
     marks: [
       mark({ kind: 'output', text: 'start tea' }, 'all three drinks have started; none has finished', '三杯都开始了，还没有一杯做完'),
       mark({ kind: 'clock' }, 'nothing is ready: the clock jumps to the first timer', '没有就绪的事：时钟跳到第一个定时器'),
@@ -63,8 +63,8 @@ export const BASICS: readonly Example[] = [
     id: 'create-task', source: createTask,
     title: text('create_task and ensure_future', 'create_task 与 ensure_future'),
     watch: text(
-      'Creating a task only puts it in the ready queue; it starts when the running code gives the loop a turn, here with await asyncio.sleep(0). ensure_future wraps a coroutine in a Task too (older code uses it), and hands back a task it is given unchanged.',
-      '创建任务只是把它放进就绪队列；要等当前代码把控制权交给事件循环（这里用 await asyncio.sleep(0)），它才开始运行。ensure_future 也会把协程包装成 Task（旧代码常用），如果传入的已经是任务，就原样返回。'),
+      'create_task does not start the task at once: it puts it in the ready queue, the loop\'s to-do list. Only one piece of code runs at a time, so the tasks start when main pauses and gives the loop a turn — here at await asyncio.sleep(0). ensure_future does the same for a coroutine (older code uses it); given a task, it returns that same task.',
+      'create_task 不会立刻启动任务：它只是把任务放进就绪队列——事件循环的待办清单。同一时刻只有一段代码在运行，所以要等 main 暂停、把执行机会交给事件循环（这里是 await asyncio.sleep(0)），任务才开始。ensure_future 对协程也做同样的事（旧代码常用）；如果传入的已经是任务，就原样返回这个任务。'),
     marks: [
       mark({ kind: 'task-created', text: 'worker' }, 'task a is created, but does not start', '任务 a 已创建，但还没开始'),
       mark({ kind: 'suspend', text: 'yield' }, 'main yields: now the tasks get their turn', 'main 让出控制权：任务终于轮到了'),
