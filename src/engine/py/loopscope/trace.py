@@ -83,7 +83,7 @@ class Tracer:
         # False while the loop runs a callback that is not the program's own code (a
         # sleep timer, gather's bookkeeping): no user frame can be on the stack then.
         self.user_code_on_stack = True
-        self._buf: list[dict[str, Any]] = []
+        self._buf: list[tuple[Any, ...]] = []
         # Set while a simulated thread runs: its events are handed here instead of to the
         # host, to be released in time order (lanes.py).
         self.hold: Callable[[list[Any]], None] | None = None
