@@ -7,6 +7,7 @@ import { Header } from './header/Header';
 import { useKeyboard } from './keyboard';
 import { LoopPanel } from './loop/LoopPanel';
 import { Narration } from './narration/Narration';
+import { ShortcutSheet, usePrefs, useThemeOnRoot } from './presentation';
 import { LinkNotice } from './share/LinkNotice';
 import { TaskPanel } from './tasks/TaskPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
@@ -14,10 +15,12 @@ import './layout/layout.css';
 
 export function App() {
   useKeyboard();
+  useThemeOnRoot();
   const embedded = useApp((s) => s.embed !== null);
+  const presentation = usePrefs((s) => s.presentation);
   if (embedded) return <EmbedApp />;
   return (
-    <div className="app">
+    <div className={presentation ? 'app presentation' : 'app'}>
       <Header />
       <Controls />
       <Narration />
@@ -29,6 +32,7 @@ export function App() {
         <ConsolePanel />
         <TimelinePanel />
       </main>
+      <ShortcutSheet />
     </div>
   );
 }

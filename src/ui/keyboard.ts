@@ -1,9 +1,12 @@
 /**
- * Keyboard first: ←/→ step, Shift+←/→ by callback, Home/End, Space play/pause,
- * Ctrl+Enter run. Keys typed into the editor or a form field stay theirs.
+ * Keyboard first: ←/→ step, Shift+←/→ by callback, PageDown/PageUp step (a presenter's
+ * clicker sends those), Home/End, Space play/pause, Ctrl+Enter run, P presentation mode,
+ * ? the shortcut sheet (presentation/ShortcutSheet lists them all). Keys typed into the
+ * editor or a form field stay theirs; while the sheet is open, only it takes keys.
  */
 import { useEffect } from 'react';
-import { runProgram, stepBack, stepForward, toEnd, togglePlayback, toStart } from '../store';
+import { runProgram, stepBack, stepForward, toEnd, togglePlayback, toStart, useApp } from '../store';
+import { openShortcuts, togglePresentation, usePrefs } from './presentation/prefs';
 
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -19,6 +22,8 @@ function onKeyDown(e: KeyboardEvent): void {
     runProgram();
     return;
   }
+  // The modal sheet handles its own Esc and Tab.
+  if (usePrefs.getState().shortcutsOpen) return;
   if (e.altKey || e.ctrlKey || e.metaKey || typingInto(e.target)) return;
   switch (e.key) {
     case 'ArrowRight':
@@ -26,6 +31,21 @@ function onKeyDown(e: KeyboardEvent): void {
       break;
     case 'ArrowLeft':
       stepBack(e.shiftKey ? 'callback' : undefined);
+      break;
+    case 'PageDown':
+      stepForward();
+      break;
+    case 'PageUp':
+      stepBack();
+      break;
+    case 'p':
+    case 'P':
+      // An embed is sized by its page; presentation mode is the full app's.
+      if (e.repeat || useApp.getState().embed !== null) return;
+      togglePresentation();
+      break;
+    case '?':
+      openShortcuts(true);
       break;
     case 'Home':
       toStart();

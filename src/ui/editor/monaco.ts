@@ -22,6 +22,7 @@ import 'monaco-editor/features/find/register';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { Badge, Marker } from './decorations';
+import { monacoTheme, onLookChange } from '../presentation/theme';
 import { createOverlays } from './overlays';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -55,7 +56,7 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
   const editor = monaco.editor.create(host, {
     value: text,
     language: 'python',
-    theme: 'vs',
+    theme: monacoTheme(),
     fontSize,
     fontFamily: getComputedStyle(document.body).getPropertyValue('--font-code'),
     automaticLayout: true,
@@ -80,6 +81,7 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
   let breakpointsKey = '';
   let flash = editor.createDecorationsCollection();
   const overlays = createOverlays(host, editor, monaco.editor.EditorOption.lineHeight);
+  const stopFollowingLook = onLookChange(() => monaco.editor.setTheme(monacoTheme()));
 
   editor.onDidChangeModelContent(() => callbacks.onChange(model.getValue()));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun());
@@ -127,6 +129,7 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
       editor.updateOptions({ fontSize: px });
     },
     dispose() {
+      stopFollowingLook();
       overlays.dispose();
       editor.dispose();
     },

@@ -5,6 +5,7 @@ import { GalleryButton } from '../gallery/GalleryButton';
 import { PredictToggle } from '../gallery/PredictToggle';
 import { useT, type MessageKey } from '../../i18n';
 import { Icon } from '../icons';
+import { RoomTools } from '../presentation';
 import { ExportMenu } from '../share/ExportMenu';
 import { ContinueButton } from './ContinueButton';
 import { ShareButton } from '../share/ShareButton';
@@ -77,6 +78,7 @@ export function Header() {
       <ContinueButton />
       <span className="keys-hint" aria-hidden="true">{t('header.keys')}</span>
       <LanguageSwitch />
+      <RoomTools />
     </header>
   );
 }

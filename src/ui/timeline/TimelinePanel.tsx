@@ -4,6 +4,7 @@ import { TimelineView } from '../../viz/timeline';
 import type { AxisMode } from '../../viz/timelineDraw';
 import { describeSpan } from '../../viz/timelineHit';
 import { useT } from '../../i18n';
+import { onLookChange } from '../presentation/theme';
 import { download } from '../share/download';
 import { setShownTimeline } from './exportHandle';
 import { LaneLabels } from './LaneLabels';
@@ -58,12 +59,21 @@ export function TimelinePanel() {
     });
     view.current = created;
     setShownTimeline(created);
+    // Theme and presentation mode change the colours and the type size the canvas draws with.
+    const stopFollowingLook = onLookChange(() => {
+      const look = readTheme(el);
+      created.theme = look.theme;
+      created.rowHeight = look.rowHeight;
+      setRowHeight(look.rowHeight);
+      created.invalidate();
+    });
     const follow = (s: { cursor: number; snapshot: { t: number } }) => created.setCursor(s.cursor, s.snapshot.t);
     follow(useApp.getState());
     // The cursor moves many times a second while playing: follow it without re-rendering.
     const unsubscribe = useApp.subscribe(follow);
     return () => {
       unsubscribe();
+      stopFollowingLook();
       created.destroy();
       view.current = null;
       setShownTimeline(null);
