@@ -12,20 +12,16 @@ import signal
 from typing import Any
 
 
-def interrupt_due(loop: Any, world: Any, timeout: float | None) -> float | None:
+def interrupt_due(world: Any, timeout: float | None) -> float | None:
     """Called by the loop before it waits `timeout` seconds (None: for ever). Returns the
     wait to use: unchanged, or 0 once the interrupt was delivered and did not raise."""
     at = world.interrupt_at
     now = world.clock.now
     if timeout is not None and now + timeout < at:
         return timeout
-    world.interrupt_at = None
-    world.interrupted = True
     if at > now:
         world.tracer.emit("clock", None, now, at)
-        world.clock.advance_to(at)
-    world.tracer.record("warning", None, "KeyboardInterrupt",
-                        f"Ctrl+C at t={at:g} s: SIGINT reaches the program", False)
+    _arrives(world, at)
     handler = signal.getsignal(signal.SIGINT)
     if callable(handler):
         handler(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt
@@ -43,10 +39,15 @@ def interrupt_in_block(world: Any, seconds: float) -> float:
     now = world.clock.now
     if now + seconds < at or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         return seconds
+    world.tracer.emit("blocked", world.tracer.user_line(4), "interrupted", max(at - now, 0.0))
+    _arrives(world, at)
+    raise KeyboardInterrupt
+
+
+def _arrives(world: Any, at: float) -> None:
+    """The clock stands at the interrupt's time, and the trace says it came."""
     world.interrupt_at = None
     world.interrupted = True
-    world.tracer.emit("blocked", world.tracer.user_line(4), "interrupted", max(at - now, 0.0))
     world.clock.advance_to(at)
     world.tracer.record("warning", None, "KeyboardInterrupt",
                         f"Ctrl+C at t={at:g} s: SIGINT reaches the program", False)
-    raise KeyboardInterrupt

@@ -255,7 +255,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
                 timeout = 0
 
         if self._world.interrupt_at is not None:  # a Ctrl+C the run asked for (ctrlc.py)
-            timeout = interrupt_due(self, self._world, timeout)
+            timeout = interrupt_due(self._world, timeout)
         event_list = self._selector.select(timeout)
         self._process_events(event_list)
         event_list = None
