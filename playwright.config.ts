@@ -7,7 +7,8 @@ const systemChromium = '/usr/bin/chromium';
 const executablePath = process.env.CHROMIUM_PATH
   ?? (existsSync(systemChromium) ? systemChromium : undefined);
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -41,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     // Tests the production build (`npm run build` first), as users get it.
-    command: 'npm run preview',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !isCI,
     timeout: 60_000,
