@@ -12,12 +12,15 @@
 //     also waits for the engine's start-up snapshot to be made);
 //   run-to-first-dom-<example>-p50/p95: click → the counter's text changed (no paint);
 //   run-events-<example>: the example's trace length, for scale.
-// BENCH_SAMPLES: runs per example (default 20).
+// BENCH_SAMPLES: runs per example (default 20). BENCH_PROFILE=1: where the page's and the
+// engine worker's time goes during the runs, on stderr.
 // Functions passed to page.evaluate run in the browser:
 /* global document, window, requestAnimationFrame, MutationObserver */
 import { readFileSync } from 'node:fs';
 import { launchChromium } from './chromium.mjs';
 import { emit, openProgram, percentile, traceLength } from './bench-probe.mjs';
+import { workerSession } from './bench-memory.mjs';
+import { PROFILING, profileCpu } from './bench-profile.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
@@ -73,6 +76,14 @@ async function timeRuns(page, count) {
   return samples;
 }
 
+/** Runs `action` under the CPU profiler in the page and in the engine's worker at once. */
+async function profiled(page, title, action) {
+  if (!PROFILING) return action();
+  const cdp = await page.context().newCDPSession(page);
+  const worker = await workerSession(page.context().browser());
+  return profileCpu(cdp, `page, ${title}`, () => profileCpu(worker, `worker, ${title}`, action));
+}
+
 const browser = await launchChromium();
 try {
   for (const id of EXAMPLES) {
@@ -80,7 +91,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openProgram(page, url, program);
     await page.evaluate(installRunProbe);
-    const [first, ...rest] = await timeRuns(page, SAMPLES + 1);
+    const [first, ...rest] = await profiled(page, id, () => timeRuns(page, SAMPLES + 1));
     emit(`run-events-${id}`, await traceLength(page), 'events');
     emit(`run-to-first-paint-${id}-first`, first.frame);
     const frames = rest.map((s) => s.frame).sort((a, b) => a - b);

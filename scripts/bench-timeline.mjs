@@ -13,8 +13,10 @@
 // The machine's load shows in fps and frame-p95; draw is the part the timeline decides.
 // Functions passed to page.evaluate run in the browser:
 /* global document, window, requestAnimationFrame, MouseEvent, WheelEvent */
-// BENCH_FRAMES: frames per gesture (default 240).
+// BENCH_FRAMES: frames per gesture (default 240). BENCH_PROFILE=1: where the main thread's
+// time goes during each gesture, on stderr.
 import { launchChromium } from './chromium.mjs';
+import { profileCpu } from './bench-profile.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
@@ -90,7 +92,8 @@ try {
   emit('timeline-tasks', Number(/(\d+) tasks/.exec(note)?.[1]), 'tasks');
   await page.getByTestId('timeline-axis-step').click();
   for (const kind of ['zoom', 'pan']) {
-    const samples = await page.evaluate(gesture, { kind, frames: FRAMES });
+    const cdp = await page.context().newCDPSession(page);
+    const samples = await profileCpu(cdp, `timeline ${kind}`, () => page.evaluate(gesture, { kind, frames: FRAMES }));
     const intervals = samples.map((s) => s.interval).sort((a, b) => a - b);
     const draws = samples.map((s) => s.draw).sort((a, b) => a - b);
     const mean = intervals.reduce((a, b) => a + b, 0) / intervals.length;
