@@ -21,7 +21,7 @@
 // the seeks' time go, on stderr (the sampling slows the run down a little).
 import { launchChromium } from './chromium.mjs';
 import {
-  emit, installProbe, measureKeys, measureRandomSeeks, measureSeek, openProgram, report, traceLength,
+  emit, installProbe, measureKeys, measureRandomSeeks, measureSeek, openProgram, report, runToEnd, traceLength,
 } from './bench-probe.mjs';
 import { profileCpu, profileHeap } from './bench-profile.mjs';
 import { MB, pageHeap, peakSampler, processMemory, tabRenderer, workerSession } from './bench-memory.mjs';
@@ -50,21 +50,6 @@ async def main():
 asyncio.run(main())
 `;
 
-/** Run, then Continue while the run stopped at a budget short of a million events. */
-async function runToAMillion(page) {
-  const walls = [];
-  let started = Date.now();
-  await page.getByTestId('run').click();
-  for (;;) {
-    await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 600_000 });
-    walls.push(Date.now() - started);
-    const more = page.getByTestId('continue-run');
-    if (await traceLength(page) >= MILLION || !(await more.isVisible())) return walls;
-    started = Date.now();
-    await more.click();
-  }
-}
-
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -77,7 +62,7 @@ try {
   const heapProfile = await profileHeap(cdp);
   const pagePeak = peakSampler(() => pageHeap(cdp));
   const workerPeak = worker && peakSampler(async () => (await worker.send('Runtime.getHeapUsage')).usedSize);
-  const walls = await runToAMillion(page);
+  const walls = await runToEnd(page, (events) => events >= MILLION);
   const peaks = { page: await pagePeak.stop(), worker: await workerPeak?.stop() };
 
   await heapProfile.stop(`page after the runs`);

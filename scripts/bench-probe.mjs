@@ -25,6 +25,25 @@ export async function traceLength(page) {
   return Number((await page.getByTestId('step-count').innerText()).split('/')[1].replace(/\D/g, ''));
 }
 
+/**
+ * Presses Run, then "Continue ×4" each time the run stops at a budget (events, or real
+ * time when the machine is busy), until the program ends or `enough(events)` holds.
+ * Returns each run's wall time, click to end.
+ */
+export async function runToEnd(page, enough = () => false) {
+  const walls = [];
+  let started = Date.now();
+  await page.getByTestId('run').click();
+  for (;;) {
+    await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 600_000 });
+    walls.push(Date.now() - started);
+    const more = page.getByTestId('continue-run');
+    if (enough(await traceLength(page)) || !(await more.isVisible())) return walls;
+    started = Date.now();
+    await more.click();
+  }
+}
+
 /** p50/p95/max of each sample kind, and the Event Timing verdicts when the samples carry them. */
 export function report(name, samples) {
   for (const kind of ['frame', 'work']) {
