@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Page and Python start-up in the browser, against a served build. Prints JSON lines
 // {"metric", "value", "unit"}:
+//   main-thread-js-before-paint-gzip: the JavaScript the page fetched before its first
+//     contentful paint (the entry chunk and what it imports statically; not Monaco, not
+//     Pyodide, not the worker, which all start later), gzipped here (zlib's default level, as bundle_js_total_gzip) from the
+//     server's bytes, KiB; -transfer: what the browser received for it (compressed if the
+//     server compresses); -files: how many files that was (named on stderr);
 //   first-contentful-paint-{cold,warm}, pyodide-ready-browser-{cold,warm}: medians over
 //     LOAD_REPEATS visits, each cold one in a fresh browser profile (empty HTTP cache, Cache
 //     Storage and code cache), each warm one a reload of that profile (second visit);
@@ -15,6 +20,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
@@ -55,6 +61,26 @@ async function workerPhases(worker) {
   });
 }
 
+/** The page's own scripts (not workers') whose fetch began before its first contentful paint. */
+function scriptsBeforePaint() {
+  const paint = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+  return performance.getEntriesByType('resource')
+    .filter((r) => ['script', 'link'].includes(r.initiatorType) && /\.m?js$/.test(new URL(r.name).pathname))
+    .filter((r) => paint !== undefined && r.startTime < paint.startTime)
+    .map((r) => ({ url: r.name, transfer: r.encodedBodySize }));
+}
+
+async function emitScriptsBeforePaint(scripts) {
+  let gzip = 0;
+  for (const { url: script } of scripts) {
+    gzip += gzipSync(Buffer.from(await (await fetch(script)).arrayBuffer())).length;
+  }
+  console.error(`bench-load: JS before first paint: ${scripts.map((s) => new URL(s.url).pathname).join(', ')}`);
+  emit('main-thread-js-before-paint-gzip', gzip / 1024, 'KiB');
+  emit('main-thread-js-before-paint-transfer', scripts.reduce((sum, s) => sum + s.transfer, 0) / 1024, 'KiB');
+  emit('main-thread-js-before-paint-files', scripts.length, 'files');
+}
+
 async function load(page, workers) {
   const before = workers.length;
   const started = Date.now();
@@ -69,7 +95,7 @@ async function load(page, workers) {
     const p = await workerPhases(worker).catch(() => ({}));
     if ('ready' in p) phases = p;
   }
-  return { ready, paint, phases };
+  return { ready, paint, phases, scripts: await page.evaluate(scriptsBeforePaint) };
 }
 
 const samples = { cold: [], warm: [] };
@@ -86,6 +112,8 @@ for (let i = 0; i < repeats; i++) {
   await close();
 }
 
+// A cold visit fetches everything it runs; the first one's list stands for all.
+await emitScriptsBeforePaint(samples.cold[0].scripts);
 for (const label of ['cold', 'warm']) {
   const runs = samples[label];
   emit(`first-contentful-paint-${label}`, median(runs.map((r) => r.paint)));

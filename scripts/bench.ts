@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { runAndCollect } from '../src/engine/collect';
 import { createNodeEngine } from '../src/engine/node';
 
@@ -108,9 +109,19 @@ if (process.env.BENCH_NODE_ONLY === '1') {
   console.error('bench: no dist/ — run `npm run build` for bundle sizes and the browser figures');
 }
 
+/** A TCP port nobody listens on now: other checkouts may be serving their builds. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 /** Serves the build and runs the browser benchmarks against it. */
 async function benchInBrowser(): Promise<void> {
-  const port = 4190;
+  const port = await freePort();
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { stdio: 'ignore', detached: true });
   try {
@@ -119,7 +130,8 @@ async function benchInBrowser(): Promise<void> {
       if (await fetch(url).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    for (const script of ['scripts/bench-load.mjs', 'scripts/bench-step.mjs', 'scripts/bench-timeline.mjs']) {
+    const scripts = ['bench-load', 'bench-run', 'bench-step', 'bench-million', 'bench-timeline'];
+    for (const script of scripts.map((name) => `scripts/${name}.mjs`)) {
       spawnSync(process.execPath, [script, url], { stdio: 'inherit' });
     }
   } finally {
