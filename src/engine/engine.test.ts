@@ -301,6 +301,56 @@ asyncio.run(main())
   });
 });
 
+describe('what a stop leaves behind', () => {
+  // Each task awaits a task it has just created: a chain as long as the run lets it grow.
+  const CHAIN = py(`
+import asyncio
+count = 0
+async def f():
+    global count
+    count += 1
+    if count == STOP_AT:
+        raise KeyboardInterrupt
+    await asyncio.create_task(f())
+asyncio.run(f())
+`);
+
+  it('ends a run stopped at a limit inside a chain of thousands of tasks (cancelling it would overflow the stack)', () => {
+    const r = run(CHAIN.replace('STOP_AT', '-1'), { maxEvents: 40_000, lines: false });
+    expect(r.summary).toMatchObject({ status: 'limit', exitCode: 3 });
+    expect(r.events.at(-1)).toMatchObject({ kind: 'end', status: 'limit' });
+  });
+
+  it('raises RecursionError, as CPython does, when asyncio.run cancels a chain that deep', () => {
+    const r = run(CHAIN.replace('STOP_AT', '2500'), { lines: false });
+    expect(r.summary).toMatchObject({ status: 'raised', message: expect.stringMatching(/^RecursionError/) });
+    expect(r.stderr).toContain('During handling of the above exception, another exception occurred');
+    // asyncio logs the innermost task's exception; the engine's frames stay out of it.
+    expect(r.stderr).toContain("Task exception was never retrieved");
+    expect(r.stderr).toContain('asyncio/base_events.py');
+    expect(r.stderr).not.toContain('loopscope');
+  });
+
+  it('does not count a slow first import against the budget of the callback that made it', () => {
+    const r = run(py(`
+import asyncio, os, sys
+os.makedirs("/tmp/slowmods", exist_ok=True)
+with open("/tmp/slowmods/slow_to_import.py", "w") as f:
+    f.write("total = 0\\nfor i in range(1_000_000):\\n    total += i\\n")
+sys.path.insert(0, "/tmp/slowmods")
+async def main():
+    import slow_to_import
+    for i in range(100):
+        pass
+    print(slow_to_import.total)
+asyncio.run(main())
+`), { maxCallbackMs: 50, lines: false });
+    expect(r.summary.status).toBe('finished');
+    expect(r.stdout).toBe('499999500000\n');
+    expect(r.summary.wallMs).toBeGreaterThan(50);
+  });
+});
+
 describe('stopping', () => {
   it('holds a Stop that lands while the run is set up, then stops the program with its trace', () => {
     const interrupt = new Uint8Array(new SharedArrayBuffer(1));

@@ -3,7 +3,7 @@
  * runs again with larger budgets. Runs are deterministic, so the new trace starts with
  * the old one, and the cursor lands where the old run stopped.
  */
-import type { RunOptions } from '../trace/schema';
+import { CALLBACK_BUDGET_MS, type RunOptions } from '../trace/schema';
 import { runProgram } from './engine';
 import { getApp, setApp, type AppState } from './store';
 
@@ -11,6 +11,7 @@ import { getApp, setApp, type AppState } from './store';
 const GROWTH = 4;
 const MAX_EVENTS = 5_000_000;
 const MAX_REAL_MS = 120_000;
+const MAX_CALLBACK_MS = 30_000;
 
 /** The budgets of the next, longer run; null when there is nothing more to give. */
 export function largerBudgets(options: RunOptions): Partial<RunOptions> | null {
@@ -18,6 +19,8 @@ export function largerBudgets(options: RunOptions): Partial<RunOptions> | null {
     maxEvents: Math.min(options.maxEvents * GROWTH, MAX_EVENTS),
     maxTime: options.maxTime * GROWTH,
     maxRealMs: Math.min(options.maxRealMs * GROWTH, MAX_REAL_MS),
+    // A callback stopped for not yielding may just be slow work: give it more time too.
+    maxCallbackMs: Math.min((options.maxCallbackMs ?? CALLBACK_BUDGET_MS) * GROWTH, MAX_CALLBACK_MS),
   };
   if (next.maxEvents === options.maxEvents && next.maxRealMs === options.maxRealMs) return null;
   return next;

@@ -105,6 +105,9 @@ export interface RunOptions {
   maxTime: number;
   /** Stop a run (or one callback that never yields) after this many real milliseconds. */
   maxRealMs: number;
+  /** Stop one callback that runs this many real milliseconds without yielding to the
+   * loop (default CALLBACK_BUDGET_MS; time spent importing modules does not count). */
+  maxCallbackMs?: number;
   /** Emit a `line` event for every user line executed. */
   lines: boolean;
   /** Record trace events at all (off only for benchmarks). */
@@ -136,6 +139,9 @@ export interface NetworkSettings {
   jitter?: number;
   rules?: NetworkRule[];
 }
+
+/** The engine's default budget for one callback: a runaway stops within a second. */
+export const CALLBACK_BUDGET_MS = 800;
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
   seed: 1,

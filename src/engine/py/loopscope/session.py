@@ -16,13 +16,16 @@ import types
 import warnings
 from typing import Any, Callable
 
+from .cancelguard import CancelGuardPatch
 from .capture import AT_EXIT_FILENAME, OutputState, TracedStream, make_showwarning
 from .clock import TimePatch, real_perf_counter
 from .ctrlc import interrupt_in_block
 from .errors import StopRun
+from .importclock import ImportClockPatch
 from .interrupt import GUARD, StopGuard
 from .lanes import threads_at_exit
 from .legacy import LegacyPatch, rewrite_old_syntax
+from .logfilter import LogFilterPatch
 from .monitor import Monitor
 from .sandbox import SandboxPatch
 from .shims import ShimPatch
@@ -93,8 +96,9 @@ def _run_program(source: str, filename: str, options_json: str,
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
         world.legacy = LegacyPatch(tracer, source)
-        for patch in (TimePatch(world.clock), AsyncioPatch(world), world.legacy,
-                      SandboxPatch(), ShimPatch(source), Monitor(world, code)):
+        for patch in (TimePatch(world.clock), AsyncioPatch(world), CancelGuardPatch(world),
+                      ImportClockPatch(world), LogFilterPatch(), world.legacy, SandboxPatch(),
+                      ShimPatch(source), Monitor(world, code)):
             patch.install()
             undo.callback(patch.uninstall)
         try:
