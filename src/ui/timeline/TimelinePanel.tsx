@@ -3,7 +3,8 @@ import { seek, useApp } from '../../store';
 import { TimelineView } from '../../viz/timeline';
 import type { AxisMode } from '../../viz/timelineDraw';
 import { describeSpan } from '../../viz/timelineHit';
-import { useT } from '../../i18n';
+import { sayIn, useLocale, useT } from '../../i18n';
+import { waitDescription } from '../../model';
 import { onLookChange } from '../presentation/theme';
 import { download } from '../share/download';
 import { setShownTimeline } from './exportHandle';
@@ -83,6 +84,15 @@ export function TimelinePanel() {
   useEffect(() => {
     view.current?.setData({ timeline, rows, events: trace.events });
   }, [timeline, rows, trace]);
+
+  // The labels drawn on the canvas (what each suspended task awaits) follow the language.
+  const locale = useLocale((s) => s.locale);
+  useEffect(() => {
+    const shown = view.current;
+    if (!shown) return;
+    shown.wording = (label) => sayIn(locale, waitDescription(label));
+    shown.invalidate();
+  }, [locale]);
 
   // A new run starts with the whole of it in view, not at the zoom of the last one.
   useEffect(() => view.current?.fit(), [trace]);
