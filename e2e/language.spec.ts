@@ -119,7 +119,7 @@ async function toBusyStep(app: App, page: Page): Promise<void> {
 }
 
 test('中文 leaves only identifiers and code in Latin letters, mid-run, in the shortcut sheet and at a limit; English comes back', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const app = new App(page);
   await openProgram(page, PROGRAM);
   await page.getByTestId('language').selectOption('zh-CN');
@@ -160,5 +160,10 @@ test('中文 leaves only identifiers and code in Latin letters, mid-run, in the 
   expect(await englishOnScreen(page, allowed(FOREVER))).toEqual([]);
   // The step before says the engine stopped the run at its limit: a warning of ours.
   await app.press('ArrowLeft');
+  await expect(page.getByTestId('narration')).toContainText('上限：');
   expect(await englishOnScreen(page, allowed(FOREVER))).toEqual([]);
+
+  // A reload keeps the choice.
+  await page.reload();
+  await expect(page.getByTestId('run')).toContainText('运行', { timeout: 30_000 });
 });
