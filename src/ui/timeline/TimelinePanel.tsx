@@ -4,7 +4,7 @@ import { TimelineView } from '../../viz/timeline';
 import type { AxisMode } from '../../viz/timelineDraw';
 import { describeSpan } from '../../viz/timelineHit';
 import { sayIn, useLocale, useT } from '../../i18n';
-import { waitDescription } from '../../model';
+import { waitDescription, type Wording } from '../../model';
 import { onLookChange } from '../presentation/theme';
 import { download } from '../share/download';
 import { setShownTimeline } from './exportHandle';
@@ -16,12 +16,12 @@ import './timeline.css';
 // Label rows per block; the block in view and one either side are in the DOM.
 const LABEL_BLOCK = 40;
 
-interface Tip { lines: string[]; x: number; y: number }
+interface Tip { lines: Wording[]; x: number; y: number }
 
 const AXES: readonly AxisMode[] = ['time', 'step'];
 
 // The panel contains its own layout and paint: the tip is placed inside it, never cut off.
-function placeTip(panel: HTMLElement, lines: string[], clientX: number, clientY: number): Tip {
+function placeTip(panel: HTMLElement, lines: Wording[], clientX: number, clientY: number): Tip {
   const box = panel.getBoundingClientRect();
   const x = clientX - box.left;
   const y = clientY - box.top;
@@ -141,7 +141,7 @@ export function TimelinePanel() {
       </div>
       {tip && (
         <div className="timeline-tip" role="tooltip" style={{ left: tip.x, top: tip.y }}>
-          {tip.lines.map((line) => <div key={line}>{line}</div>)}
+          {tip.lines.map((line, i) => <div key={i}>{sayIn(locale, line)}</div>)}
         </div>
       )}
     </section>
