@@ -15,8 +15,8 @@ export const BASICS: readonly Example[] = [
     id: 'cafe', source: cafe,
     title: text('A first look: three drinks at once', '初识：同时做三杯饮料'),
     watch: text(
-      'Each drink is made by a coroutine: a function that can pause while it waits, here at await asyncio.sleep. The event loop runs them: while one drink waits, it runs another, so all three start at once and the order takes 3 s, not 1 + 3 + 2 = 6 s. Watch the timer heap, the list of waits in progress: when nothing is ready to run, the clock jumps straight to the next one.',
-      '每杯饮料由一个协程来做：协程是可以在等待时暂停的函数，这里在 await asyncio.sleep 处暂停。事件循环负责运行它们：一杯在等的时候，它就去做另一杯，所以三杯同时开始，整单只要 3 秒，而不是 1 + 3 + 2 = 6 秒。留意定时器堆（正在进行的等待列表）：没有可运行的事时，时钟直接跳到下一个到期的等待。'),
+      'Each drink is made by a coroutine: a function written with async def that can pause while it waits. Here it pauses at await asyncio.sleep(…), a pretend wait that stands for real work such as brewing. asyncio.gather starts the three together, and the event loop (the part of asyncio that picks what runs next) runs another drink whenever one is waiting, so the whole order takes 3 s, not 1 + 3 + 2 = 6 s. Watch the timer heap, the list of waits in progress: when nothing is ready to run, the clock jumps straight to the end of the next wait (a real program would sit idle until then).',
+      '每杯饮料由一个协程来做：协程是用 async def 写的、能在等待时暂停的函数。这里它在 await asyncio.sleep(…) 处暂停——这是一次“假装的等待”，代表煮咖啡这类真正花时间的工作。asyncio.gather 让三杯一起开工，而事件循环（asyncio 里决定下一步运行什么的部分）会在一杯等待时去做另一杯，所以整单只要 3 秒，而不是 1 + 3 + 2 = 6 秒。留意定时器堆（正在进行的等待列表）：没有可运行的事时，时钟直接跳到下一个等待结束的时刻（真实的程序会在这段时间里空等）。'),
     marks: [
       mark({ kind: 'output', text: 'start tea' }, 'all three drinks have started; none has finished', '三杯都开始了，还没有一杯做完'),
       mark({ kind: 'clock' }, 'nothing is ready: the clock jumps to the first timer', '没有就绪的事：时钟跳到第一个定时器'),
@@ -27,8 +27,8 @@ export const BASICS: readonly Example[] = [
     id: 'coroutine-object', source: coroutineObject,
     title: text('A coroutine object is not a running coroutine', '协程对象不等于正在运行的协程'),
     watch: text(
-      'A function written with async def is a coroutine function. Calling it does not run it: you get a coroutine object, a paused piece of work. Its body runs only when an event loop drives it, here through asyncio.run. At the end, greet("Bob") makes an object that nobody runs, so nothing is printed for Bob and Python warns "never awaited".',
-      '用 async def 写的函数是协程函数。调用它并不会执行它，只会得到一个协程对象——一份暂停着的工作。只有事件循环驱动它时（这里通过 asyncio.run），函数体才会执行。最后的 greet("Bob") 造出的对象没人运行，所以没有打印 Bob，Python 还会警告“never awaited（从未被 await）”。'),
+      'A function written with async def is a coroutine function. Calling it does not run it: you get a coroutine object, a paused piece of work. Its body runs only when an event loop drives it, here through asyncio.run. At the end, greet("Bob") makes an object that nobody runs, so nothing is printed for Bob, and Python warns that it was "never awaited": await, which the next lessons use, is the usual way to run a coroutine object from inside another coroutine.',
+      '用 async def 写的函数是协程函数。调用它并不会执行它，只会得到一个协程对象——一份暂停着的工作。只有事件循环驱动它时（这里通过 asyncio.run），函数体才会执行。最后的 greet("Bob") 造出的对象没人运行，所以没有打印 Bob，Python 还会警告它“never awaited（从未被 await）”：在一个协程里运行另一个协程对象，通常就是用 await，后面几课都会用到。'),
     marks: [
       mark({ kind: 'output', text: 'job is a' }, 'the object exists, but greet has not printed anything', '对象已经有了，但 greet 还什么都没打印'),
       mark({ kind: 'output', text: 'hello, Ada' }, 'the body runs only now, inside the loop', '直到现在函数体才在事件循环里执行'),
@@ -39,8 +39,8 @@ export const BASICS: readonly Example[] = [
     id: 'run-until-complete', source: runUntilComplete,
     title: text('loop.run_until_complete vs asyncio.run', 'loop.run_until_complete 与 asyncio.run'),
     watch: text(
-      'Coroutines need an event loop to run in. Older tutorials make the loop by hand, call run_until_complete for each coroutine and close the loop at the end. asyncio.run does all three for you: a new loop, run main to the end, close — which is why it is the usual way today.',
-      '协程必须在事件循环里运行。较早的教程会手动创建循环，对每个协程调用 run_until_complete，最后关闭循环。asyncio.run 一次帮你做完这三件事：新建循环、把 main 运行完、关闭循环——所以现在一般都用它。'),
+      'Coroutines need an event loop to run in. Older tutorials make the loop by hand (asyncio.new_event_loop), call run_until_complete for each coroutine, and close the loop at the end. asyncio.run does all three for you: it makes a new loop, runs the coroutine you give it (here main) to its end, and closes the loop — which is why it is the usual way today.',
+      '协程必须在事件循环里运行。较早的教程会手动创建循环（asyncio.new_event_loop），对每个协程调用 run_until_complete，最后关闭循环。asyncio.run 一次帮你做完这三件事：新建循环、把交给它的协程（这里是 main）运行完、关闭循环——所以现在一般都用它。'),
     marks: [
       mark({ kind: 'loop', text: 'create' }, 'the program makes its own loop', '程序自己创建事件循环'),
       mark({ kind: 'loop', text: 'close' }, 'the program closes it by hand', '程序手动关闭它'),
@@ -51,8 +51,8 @@ export const BASICS: readonly Example[] = [
     id: 'await-vs-task', source: awaitVsTask,
     title: text('Awaiting a coroutine vs a task: 3 s or 2 s', 'await 协程与 await 任务：3 秒还是 2 秒'),
     watch: text(
-      'await say_after(…) runs that coroutine to the end before the next line starts, so 1 s + 2 s = 3 s. asyncio.create_task hands each coroutine to the loop as a Task that runs on its own; both wait at the same time, so the pair takes only as long as the slower one: 2 s. Compare the two halves on the timeline.',
-      'await say_after(…) 会把这个协程运行完，才执行下一行，所以是 1 秒 + 2 秒 = 3 秒。asyncio.create_task 把每个协程作为 Task 交给事件循环独立运行；两个任务同时等待，所以总共只要较慢那个的时间：2 秒。在时间线上比较前后两半。'),
+      'await say_after(…) runs that coroutine to its end before the next line starts, so the two waits add up: 1 s + 2 s = 3 s. asyncio.create_task instead hands each coroutine to the event loop as a Task, which the loop runs on its own, alongside main; both tasks wait at the same time, so the pair takes only as long as the slower one: 2 s. Compare the two halves on the timeline at the bottom, which has a lane per task.',
+      'await say_after(…) 会先把这个协程运行完，才执行下一行，所以两次等待相加：1 秒 + 2 秒 = 3 秒。asyncio.create_task 则把每个协程包装成 Task（任务）交给事件循环，由事件循环在 main 之外独立运行；两个任务同时等待，所以总共只要较慢那个的时间：2 秒。在下方的时间线上比较前后两半，每个任务占一行。'),
     marks: [
       mark({ kind: 'output', text: 'awaiting coroutines took' }, 'one after another: 3 s', '一个接一个：3 秒'),
       mark({ kind: 'task-created', text: 'say_after' }, 'the first task: it will run alongside main', '第一个任务：它会和 main 并行运行'),
@@ -63,8 +63,8 @@ export const BASICS: readonly Example[] = [
     id: 'create-task', source: createTask,
     title: text('create_task and ensure_future', 'create_task 与 ensure_future'),
     watch: text(
-      'create_task does not start the task at once: it puts it in the ready queue, the loop\'s to-do list. Only one piece of code runs at a time, so the tasks start when main pauses and gives the loop a turn — here at await asyncio.sleep(0). ensure_future does the same for a coroutine (older code uses it); given a task, it returns that same task.',
-      'create_task 不会立刻启动任务：它只是把任务放进就绪队列——事件循环的待办清单。同一时刻只有一段代码在运行，所以要等 main 暂停、把执行机会交给事件循环（这里是 await asyncio.sleep(0)），任务才开始。ensure_future 对协程也做同样的事（旧代码常用）；如果传入的已经是任务，就原样返回这个任务。'),
+      'create_task does not start the task at once: it puts the task\'s first step in the ready queue, the loop\'s to-do list. Only one piece of code runs at a time, so the tasks start only when main pauses and gives the loop a turn — here at await asyncio.sleep(0), a wait of no time at all that just pauses main. ensure_future, which older code uses, does the same for a coroutine; given a task, it returns that same task.',
+      'create_task 不会立刻启动任务：它只是把任务的第一步放进就绪队列——事件循环的待办清单。同一时刻只有一段代码在运行，所以要等 main 暂停、把执行机会交给事件循环，任务才会开始——这里是 await asyncio.sleep(0)：一次零秒的等待，作用只是让 main 暂停一下。旧代码常用的 ensure_future 对协程也做同样的事；如果传入的已经是任务，就原样返回这个任务。'),
     marks: [
       mark({ kind: 'task-created', text: 'worker' }, 'task a is created, but does not start', '任务 a 已创建，但还没开始'),
       mark({ kind: 'suspend', text: 'yield' }, 'main yields: now the tasks get their turn', 'main 让出控制权：任务终于轮到了'),

@@ -5,8 +5,10 @@
  * Program output is never translated: only our own words go through here.
  */
 import { create } from 'zustand';
+import type { LoopWordsKey } from '../model/loopWords';
 import type { NarrationKey } from '../model/narrate';
-import type { Phrase, PhraseParam } from '../model/phrase';
+import type { LinkWordsKey } from '../model/linkWords';
+import type { PhraseParam, Wording } from '../model/phrase';
 import { en, type MessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
 
@@ -22,6 +24,8 @@ export type Localized = Readonly<Record<Locale, string>>;
 // Every sentence narrate can produce must be in the dictionary: this fails to compile otherwise.
 type Covered<K extends MessageKey> = K;
 export type NarrationCovered = Covered<NarrationKey>;
+export type LoopWordsCovered = Covered<LoopWordsKey>;
+export type LinkWordsCovered = Covered<LinkWordsKey>;
 
 const DICTIONARIES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 export const LOCALE_KEY = 'loopscope.locale.v1';
@@ -78,8 +82,12 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
   });
 }
 
-/** A model Phrase in `locale`. Keys the dictionary lacks are shown as they are. */
-export function sayIn(locale: Locale, phrase: Phrase): string {
+/**
+ * A model Phrase in `locale`. Keys the dictionary lacks are shown as they are, and so is
+ * a plain string (text the model found nothing to word, such as code).
+ */
+export function sayIn(locale: Locale, phrase: Wording): string {
+  if (typeof phrase === 'string') return phrase;
   const key = phrase.key as MessageKey;
   return key in en ? translate(locale, key, phrase.params) : phrase.key;
 }
@@ -93,7 +101,7 @@ export function useT(): Translate {
   return (key, params) => translate(locale, key, params);
 }
 
-export function useSay(): (phrase: Phrase) => string {
+export function useSay(): (phrase: Wording) => string {
   const locale = useLocale((s) => s.locale);
   return (phrase) => sayIn(locale, phrase);
 }
@@ -102,12 +110,4 @@ export function useSay(): (phrase: Phrase) => string {
 export function useLocalized(): (text: Localized) => string {
   const locale = useLocale((s) => s.locale);
   return (text) => text[locale];
-}
-
-const NOTICES: Record<string, MessageKey> = { [en['notice.openedLink']]: 'notice.openedLink' };
-
-/** A notice the store wrote in English, in the current language when it is one we know. */
-export function noticeIn(locale: Locale, message: string): string {
-  const key = NOTICES[message];
-  return key ? translate(locale, key) : message;
 }

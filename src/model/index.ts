@@ -5,6 +5,11 @@ export { stepTarget, nextBreakpoint, GRANULARITIES, type Granularity } from './s
 export { formatClock, formatSeconds, quoteOutput } from './format';
 export type { IoItem, ReadyItem, RunningNow, TaskRecord, TimerItem } from './state';
 export { narrate, NOTHING_YET, type Narration, type NarrationKey } from './narrate';
-export { phrase, type Phrase, type PhraseParam } from './phrase';
+export {
+  blockingCall, endReason, handleLabel, ioDescription, limitReason, scheduleCause, waitDescription, warningCategory,
+  type LoopWordsKey,
+} from './loopWords';
+export { phrase, type Phrase, type PhraseParam, type Wording } from './phrase';
+export { linkReason, type LinkWordsKey } from './linkWords';
 export { findMarks, nextMark, type FoundMark, type MarkRule } from './marks';
 export { findMistakes, type Mistake, type MistakeKind } from './mistakes';

@@ -5,6 +5,9 @@
 import { assertUnreachable } from '../base/assert';
 import type { TraceEvent } from '../trace/schema';
 import { formatSeconds, quoteOutput } from './format';
+import {
+  blockingCall, endReason, handleLabel, ioDescription, limitReason, scheduleCause, waitDescription, warningCategory,
+} from './loopWords';
 import { phrase, type Phrase } from './phrase';
 import type { LoopState } from './state';
 
@@ -57,17 +60,19 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
       return say('narrate.taskCreated', { creator: who(ev.parent), id: ev.id, coro: ev.coro });
     case 'schedule': {
       if (ev.queue === 'timer') {
-        return say('narrate.scheduleTimer', { label: ev.label, when: formatSeconds(ev.when ?? ev.t), cause: ev.cause });
+        return say('narrate.scheduleTimer', {
+          label: handleLabel(ev.label), when: formatSeconds(ev.when ?? ev.t), cause: scheduleCause(ev.cause),
+        });
       }
       const position = state.readyQueue.length;
-      if (ev.cause.startsWith('timer due')) return say('narrate.timerDue', { t: formatSeconds(ev.t), label: ev.label });
+      if (ev.cause.startsWith('timer due')) return say('narrate.timerDue', { t: formatSeconds(ev.t), label: handleLabel(ev.label) });
       if (ev.target !== null && ev.cause.includes('→ wake')) {
-        return say('narrate.wake', { target: ev.target, why: ev.cause.split(' → ')[0], position });
+        return say('narrate.wake', { target: ev.target, why: scheduleCause(ev.cause.split(' → ')[0]!), position });
       }
-      return say('narrate.scheduleReady', { label: ev.label, position, cause: ev.cause });
+      return say('narrate.scheduleReady', { label: handleLabel(ev.label), position, cause: scheduleCause(ev.cause) });
     }
     case 'callback':
-      return say('narrate.callback', { label: ev.label, tail: queueTail(state) });
+      return say('narrate.callback', { label: handleLabel(ev.label), tail: queueTail(state) });
     case 'resume': {
       if (ev.exc !== null) return say('narrate.resumeExc', { id: ev.id, exc: ev.exc });
       if (ev.by === null) {
@@ -78,7 +83,7 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
     }
     case 'suspend':
       if (ev.awaits.startsWith('yield')) return say('narrate.yields', { id: ev.id });
-      return say('narrate.awaits', { id: ev.id, awaits: ev.awaits });
+      return say('narrate.awaits', { id: ev.id, awaits: waitDescription(ev.awaits) });
     case 'task-done':
       if (ev.state === 'done') return say('narrate.taskDone', { id: ev.id, result: ev.result ?? 'None' });
       if (ev.state === 'failed') return say('narrate.taskFailed', { id: ev.id, exc: ev.exc ?? '?' });
@@ -93,12 +98,12 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
     case 'clock':
       return say('narrate.clock', { from: formatSeconds(ev.from), to: formatSeconds(ev.to) });
     case 'blocked':
-      return say('narrate.blocked', { call: ev.call, dur: formatSeconds(ev.dur) });
+      return say('narrate.blocked', { call: blockingCall(ev.call), dur: formatSeconds(ev.dur) });
     case 'io':
-      if (ev.phase === 'done') return say('narrate.ioDone', { what: ev.what });
+      if (ev.phase === 'done') return say('narrate.ioDone', { what: ioDescription(ev.what) });
       return ev.dur !== null
-        ? say('narrate.ioStartDur', { what: ev.what, dur: formatSeconds(ev.dur) })
-        : say('narrate.ioStart', { what: ev.what });
+        ? say('narrate.ioStartDur', { what: ioDescription(ev.what), dur: formatSeconds(ev.dur) })
+        : say('narrate.ioStart', { what: ioDescription(ev.what) });
     case 'unschedule':
       return say(ev.queue === 'timer' ? 'narrate.unscheduleTimer' : 'narrate.unscheduleReady', { by: who(ev.by), handle: ev.handle });
     case 'output':
@@ -106,7 +111,9 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
     case 'warning':
       return ev.legacy
         ? say('narrate.legacy', { message: ev.message })
-        : say('narrate.warning', { category: ev.category, message: ev.message });
+        : say('narrate.warning', {
+          category: warningCategory(ev.category), message: ev.category === 'Limit' ? limitReason(ev.message) : ev.message,
+        });
     case 'error':
       return ev.line !== null
         ? say('narrate.errorLine', { exc: ev.excType, message: ev.message, line: ev.line })
@@ -118,7 +125,7 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
         case 'finished': return say('narrate.endFinished', { code: ev.exitCode });
         case 'raised': return say('narrate.endRaised', { message: ev.message });
         case 'syntax-error': return say('narrate.endSyntax', { message: ev.message });
-        default: return say('narrate.endOther', { message: ev.message || ev.status });
+        default: return say('narrate.endOther', { message: ev.message ? endReason(ev.message) : phrase(`runStatus.${ev.status}`) });
       }
     default:
       return assertUnreachable(ev);

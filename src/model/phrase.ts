@@ -10,6 +10,9 @@ export interface Phrase<K extends string = string> {
   readonly params: Readonly<Record<string, PhraseParam>>;
 }
 
+/** What the UI shows: a Phrase to word, or text that is shown as it is (code, Python's own words). */
+export type Wording = string | Phrase;
+
 export function phrase<K extends string>(key: K, params: Record<string, PhraseParam> = {}): Phrase<K> {
   return { key, params };
 }

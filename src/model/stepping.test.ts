@@ -82,7 +82,9 @@ describe('narration', () => {
     const clock = trace.events.find((e) => e.kind === 'clock')!;
     expect(narrate(clock, initialState())).toEqual({ key: 'narrate.clock', params: { from: '0', to: '1' } });
     const suspend = trace.events.find((e) => e.kind === 'suspend' && e.id === 'Task-2')!;
-    expect(narrate(suspend, initialState())).toEqual({ key: 'narrate.awaits', params: { id: 'Task-2', awaits: 'sleep(1) until t=1' } });
+    expect(narrate(suspend, initialState())).toEqual({ key: 'narrate.awaits', params: {
+      id: 'Task-2', awaits: { key: 'words.sleepUntil', params: { delay: '1', t: '1' } },
+    } });
   });
 
   it('has a sentence for every step of a real run', () => {

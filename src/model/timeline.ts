@@ -36,6 +36,8 @@ export interface TimelineLane {
   /** Sequential and non-overlapping, so both t1 and seq1 ascend. */
   readonly spans: readonly TimelineSpan[];
   readonly end: LaneEnd | null;
+  /** A simulated thread's lane; its `coro` says which kind: 'thread' or 'worker thread'. */
+  readonly thread?: boolean;
 }
 
 /** From the event that woke a task to the resumption of that task. */
@@ -231,7 +233,10 @@ export class TimelineBuilder {
     for (const lane of this.lanes.values()) {
       const c = lane.current;
       const spans = c ? [...lane.spans, { ...c, t1: this.lastT, seq1: this.lastSeq, open: true }] : lane.spans.slice();
-      lanes.push({ id: lane.id, coro: lane.coro, parent: lane.parent, internal: lane.internal, order: lane.order, spans, end: lane.end });
+      lanes.push({
+        id: lane.id, coro: lane.coro, parent: lane.parent, internal: lane.internal, order: lane.order, spans, end: lane.end,
+        ...(lane.thread ? { thread: true } : {}),
+      });
     }
     return { lanes, wakes: this.wakes.slice(), lastSeq: this.lastSeq, lastT: this.lastT };
   }

@@ -1,5 +1,5 @@
 /** Moving through the trace: every view follows the cursor. */
-import { nextBreakpoint, snapshotAt, stepTarget, type Granularity } from '../model';
+import { nextBreakpoint, phrase, snapshotAt, stepTarget, type Granularity } from '../model';
 import { getApp, setApp, type AppState } from './store';
 
 /**
@@ -42,8 +42,8 @@ export function runToBreakpoint(): boolean {
   const hit = nextBreakpoint(trace, cursor, new Set(breakpoints));
   if (hit === null) {
     const notice = breakpoints.length === 0
-      ? 'No breakpoints: click in the editor gutter to set one.'
-      : 'No breakpoint is hit after this step.';
+      ? phrase('notice.noBreakpoints')
+      : phrase('notice.noBreakpointAhead');
     setApp({ notice });
     return false;
   }

@@ -3,6 +3,7 @@
  * a reload or a crash never loses it. A link or an imported trace replaces it, but the
  * text it replaced is kept (saved too) and can be restored.
  */
+import { phrase } from '../model';
 import { sourceFromHash } from './permalink';
 import { getApp, setApp } from './store';
 
@@ -50,7 +51,7 @@ export function initEditor(options: { hash: string; storage: TextStorage | null;
   const breakpoints = linked === null ? readBreakpoints(storage?.getItem(BREAKPOINTS_KEY) ?? null) : [];
   setApp({ source: saved ?? '', previousSource: storage?.getItem(PREVIOUS_KEY) ?? null });
   if (linked !== null && keepPrevious(linked)) {
-    setApp({ linkNotice: { kind: 'info', message: 'Opened the program from the link. Your own text is kept:' } });
+    setApp({ linkNotice: { kind: 'info', message: phrase('notice.openedLink') } });
   }
   setApp({ source, breakpoints });
   if (linked !== null) {

@@ -3,7 +3,7 @@
  * and runs or stops programs.
  */
 import { EngineClient, type EngineListener } from '../engine/client';
-import { snapshotAt, Trace } from '../model';
+import { endReason, phrase, snapshotAt, Trace } from '../model';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../trace/schema';
 import { seek } from './cursor';
 import { pausePlayback } from './playback';
@@ -26,7 +26,7 @@ const listener: EngineListener = {
     if (status === 'failed') setApp({ running: false });
     setApp({
       engineStatus: status,
-      engineMessage: detail.message ?? null,
+      engineMessage: detail.message !== undefined ? endReason(detail.message) : null,
       ...(detail.loadMs !== undefined ? { loadMs: detail.loadMs } : {}),
     });
   },
@@ -37,7 +37,7 @@ const listener: EngineListener = {
       trace.append(events);
       setApp({ traceLength: trace.length });
     } catch (err) {
-      setApp({ engineMessage: `The trace could not be read: ${String(err)}` });
+      setApp({ engineMessage: phrase('notice.traceUnreadable', { error: String(err) }) });
     }
   },
   end(runId, summary) {
@@ -83,7 +83,7 @@ function landOn(cursor: number): void {
   const { trace } = getApp();
   seek(cursor);
   if (cursor > trace.last) {
-    setApp({ notice: `The link asked for step ${cursor + 1}; this run has ${trace.length} steps, so it shows the last.` });
+    setApp({ notice: phrase('notice.linkStepBeyond', { step: cursor + 1, n: trace.length }) });
   }
 }
 

@@ -72,7 +72,7 @@ describe('opening a permalink', () => {
     setSource('print("mine")');
     await openLink('#v=1&z=not-deflate');
     expect(getApp().linkNotice?.kind).toBe('error');
-    expect(getApp().linkNotice?.message).toMatch(/damaged/);
+    expect(getApp().linkNotice?.message).toMatchObject({ key: 'notice.linkError', params: { reason: { key: 'linkWords.noDecompress' } } });
     expect(getApp().source).toBe('print("mine")');
     expect(runs).toEqual([]);
   });

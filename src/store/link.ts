@@ -3,7 +3,7 @@
  * when the run ends; the editor's own text is never lost on the way: it is kept as the
  * "previous text", one click away.
  */
-import { GRANULARITIES, type Granularity } from '../model';
+import { GRANULARITIES, linkReason, phrase, type Granularity } from '../model';
 import { permalinkUrl, readPermalink, type Permalink, type Scenario } from '../trace/permalink';
 import { DEFAULT_RUN_OPTIONS } from '../trace/schema';
 import { keepPrevious, setSource } from './editor';
@@ -11,7 +11,7 @@ import { runProgram } from './engine';
 import { SPEEDS } from './playback';
 import { getApp, setApp, type AppState } from './store';
 
-const OPENED = 'Opened the program from the link. Your own text is kept:';
+const OPENED = phrase('notice.openedLink');
 
 const isGranularity = (x: string | undefined): x is Granularity => GRANULARITIES.some((g) => g.id === x);
 
@@ -46,7 +46,7 @@ export async function openLink(hash: string): Promise<void> {
     return;
   }
   if (reading.kind === 'error') {
-    setApp({ linkNotice: { kind: 'error', message: `${reading.message} The editor keeps the program it had.` } });
+    setApp({ linkNotice: { kind: 'error', message: phrase('notice.linkError', { reason: linkReason(reading.message) }) } });
     if (embed) openScenario({ program: source }, null);
     return;
   }

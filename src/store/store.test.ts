@@ -118,7 +118,7 @@ describe('stepping through a run', () => {
     expect(getApp().snapshot.event).toMatchObject({ kind: 'line', line: 7, task: 'Task-2' });
     toEnd();
     expect(runToBreakpoint()).toBe(false);
-    expect(getApp().notice).toMatch(/No breakpoint/);
+    expect(getApp().notice).toEqual({ key: 'notice.noBreakpointAhead', params: {} });
   });
 
   it('plays forward and pauses at a breakpoint', () => {

@@ -6,12 +6,12 @@
 import { create } from 'zustand';
 import { DEFAULT_RUN_OPTIONS, type NetworkSettings, type RunOptions, type RunSummary } from '../trace/schema';
 import type { EngineStatus } from '../trace/protocol';
-import { snapshotAt, Trace, type Granularity, type LoopSnapshot } from '../model';
+import { snapshotAt, Trace, type Granularity, type LoopSnapshot, type Phrase, type Wording } from '../model';
 
 export interface EngineSlice {
   engineStatus: EngineStatus;
-  /** Why the engine failed, or how long Python took to load. */
-  engineMessage: string | null;
+  /** Why the engine failed or a trace could not be read. */
+  engineMessage: Wording | null;
   loadMs: number | null;
 }
 
@@ -37,7 +37,7 @@ export interface CursorSlice {
   /** Steps per second while playing. */
   speed: number;
   /** Set when a step ran past the end without finding what it looked for. */
-  notice: string | null;
+  notice: Phrase | null;
 }
 
 export interface EditorSlice {
@@ -56,7 +56,7 @@ export interface ShareSlice {
   /** The editor's text before a link or an imported trace replaced it. */
   previousSource: string | null;
   /** Shown under the header: a link that could not be opened, or what opening one did. */
-  linkNotice: { kind: 'error' | 'info'; message: string } | null;
+  linkNotice: { kind: 'error' | 'info'; message: Phrase } | null;
   /** A step to show once the run `runId` has ended (opening a link). */
   pendingStep: { runId: number; cursor: number } | null;
   /** Embed mode for slides: the cursor stays within `range` (cursor positions, inclusive). */

@@ -1,5 +1,5 @@
 /** Saving the shown run as a trace file, and opening one to step through without running. */
-import { snapshotAt, Trace } from '../model';
+import { phrase, snapshotAt, Trace } from '../model';
 import { parseTraceFile, traceFileJson } from '../model/traceFile';
 import { DEFAULT_RUN_OPTIONS } from '../trace/schema';
 import { keepPrevious, setSource } from './editor';
@@ -30,9 +30,9 @@ export function loadTraceFile(text: string): string | null {
     // Building the trace replays every event: a file the model cannot follow fails here.
     trace = Trace.from(file.events);
   } catch (err) {
-    const message = `This file could not be opened as a trace: ${err instanceof Error ? err.message : String(err)}.`;
-    setApp({ linkNotice: { kind: 'error', message } });
-    return message;
+    const error = err instanceof Error ? err.message : String(err);
+    setApp({ linkNotice: { kind: 'error', message: phrase('notice.fileNotTrace', { error }) } });
+    return `This file could not be opened as a trace: ${error}.`;
   }
   stopProgram();
   const replaced = keepPrevious(file.program.source);
@@ -43,10 +43,7 @@ export function loadTraceFile(text: string): string | null {
     runOptions: file.options, trace, traceLength: trace.length, cursor: -1, snapshot: snapshotAt(trace, -1),
     notice: null, pendingStep: null, seed: file.options?.seed ?? DEFAULT_RUN_OPTIONS.seed,
     network: file.options?.network ?? null,
-    linkNotice: {
-      kind: 'info',
-      message: `Opened a saved trace of ${trace.length} events; it replays without running.${replaced ? ' Your own text is kept:' : ''}`,
-    },
+    linkNotice: { kind: 'info', message: phrase(replaced ? 'notice.openedTraceKept' : 'notice.openedTrace', { n: trace.length }) },
   });
   return null;
 }

@@ -50,6 +50,8 @@ export class TimelineView {
   mode: AxisMode = 'time';
   theme: TimelineTheme;
   rowHeight: number;
+  /** Words the labels drawn on spans in the reader's language (set by the panel). */
+  wording: (label: string) => string = (label) => label;
 
   constructor(root: HTMLElement, theme: TimelineTheme, rowHeight: number, callbacks: TimelineCallbacks) {
     this.root = root;
@@ -146,7 +148,7 @@ export class TimelineView {
     return {
       rows, rowOf: this.rowOf, wakes: this.data?.timeline.wakes ?? [], mode: this.mode, x,
       width: this.width, height: this.height, top: AXIS_HEIGHT - this.scrollY, rowHeight: this.rowHeight,
-      cursorX: this.cursor.seq >= 0 ? x(cursorValue) : null, theme: this.theme,
+      cursorX: this.cursor.seq >= 0 ? x(cursorValue) : null, theme: this.theme, wording: this.wording,
     };
   }
 

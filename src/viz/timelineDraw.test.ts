@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import gatherEvents from '../model/fixtures/timeline-gather.trace.json';
+import { phrase } from '../model';
 import { buildTimeline } from '../model/timeline';
 import { laneRows } from '../model/timelineRows';
 import type { TraceEvent } from '../trace/schema';
@@ -88,7 +89,13 @@ describe('pointing at the timeline', () => {
     expect(hit?.lane.id).toBe('Task-3');
     const parked = events.find((ev) => ev.kind === 'suspend' && ev.id === 'Task-3')!.seq;
     const woken = events.find((ev) => ev.kind === 'schedule' && ev.target === 'Task-3' && ev.t === 2)!.seq;
-    expect(describeSpan(hit!)).toEqual(['Task-3 work(): suspended, awaiting sleep(2) until t=2', `t=0–2 s · steps ${parked}–${woken}`]);
+    // As phrases the dictionary words ("Task-3 work(): suspended, awaiting sleep(2) until t=2" in English).
+    expect(describeSpan(hit!)).toEqual([
+      phrase('timeline.tip.what', {
+        who: 'Task-3 work()', what: phrase('timeline.tip.suspended', { awaits: phrase('words.sleepUntil', { delay: '2', t: '2' }) }),
+      }),
+      phrase('timeline.tip.when', { t0: '0', t1: '2', seq0: parked, seq1: woken }),
+    ]);
     expect(spanAt(scene('time', 900), 450, 30 * 20)).toBeNull();
   });
 

@@ -35,6 +35,8 @@ export interface Scene {
   readonly rowHeight: number;
   readonly cursorX: number | null;
   readonly theme: TimelineTheme;
+  /** A suspended span's label (what the task awaits) in the reader's language. */
+  readonly wording?: (label: string) => string;
 }
 
 // More wake arrows than this in view is a hatching of lines, not information.
@@ -102,7 +104,7 @@ function drawSpan(p: Painter, scene: Scene, span: TimelineSpan, colour: string, 
     const left = Math.max(x0, 0) + 4;
     const room = Math.min(x0 + w, scene.width) - left - 4;
     if (room > MIN_LABEL_PX) {
-      const label = fitted(p, span.label, room);
+      const label = fitted(p, scene.wording ? scene.wording(span.label) : span.label, room);
       if (label !== null) p.text(label, left, y + rowHeight / 2, theme.ink, room);
     }
   }

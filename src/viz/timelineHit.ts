@@ -1,5 +1,6 @@
 /** What is under the pointer on the timeline, and where a click there seeks to. */
-import { seqAtTime, type TimelineLane, type TimelineSpan } from '../model/timeline';
+import { blockingCall, handleLabel, phrase, scheduleCause, waitDescription, type Wording } from '../model';
+import { LOOP_LANE, seqAtTime, type TimelineLane, type TimelineSpan } from '../model/timeline';
 import type { TraceEvent } from '../trace/schema';
 import { firstEndingFrom, spanEnd, spanStart, type Scene } from './timelineDraw';
 
@@ -42,22 +43,34 @@ export function seqAtPixel(scene: Scene, events: readonly TraceEvent[], px: numb
   return Math.max(0, seqAtTime(events, value));
 }
 
-/** Sentences that explain a span to someone hovering it. */
-export function describeSpan({ lane, span }: SpanHit): string[] {
-  const who = lane.id === 'loop' ? 'The event loop' : `${lane.id} ${lane.coro}()`;
-  const when = `t=${round(span.t0)}–${round(span.t1)} s · steps ${span.seq0}–${span.seq1}${span.open ? ' (so far)' : ''}`;
-  const label = span.label.length > MAX_LABEL ? `${span.label.slice(0, MAX_LABEL - 1)}…` : span.label;
-  const what: Record<typeof span.kind, string> = {
-    pending: 'created, waiting in the ready queue for its first step',
-    ready: `ready: woken, waiting in the ready queue (${label})`,
-    running: 'running: the loop is executing its step',
-    suspended: `suspended, awaiting ${label}`,
-    blocked: `blocked by ${label}: the whole loop froze for ${round(span.t1 - span.t0)} s`,
-    idle: `nothing to run: the clock jumps (${label})`,
-    callback: `running callback ${label}`,
+/** Sentences that explain a span to someone hovering it, for the UI to word. */
+export function describeSpan({ lane, span }: SpanHit): Wording[] {
+  const who: Wording = lane.id === LOOP_LANE ? phrase('timeline.tip.loop') : `${lane.id} ${lane.coro}()`;
+  // The engine's text is worded first: shortening it would break the shapes it is read by.
+  const word = (reword: (text: string) => Wording): Wording => {
+    const worded = reword(span.label);
+    return typeof worded === 'string' && worded.length > MAX_LABEL ? `${worded.slice(0, MAX_LABEL - 1)}…` : worded;
   };
-  const lines = [`${who}: ${what[span.kind]}`, when];
-  if (lane.end && span === lane.spans[lane.spans.length - 1]) lines.push(`then ${lane.end.state}${lane.end.detail ? `: ${lane.end.detail}` : ''}`);
+  const what: Record<typeof span.kind, () => Wording> = {
+    pending: () => phrase('timeline.tip.pending'),
+    ready: () => phrase('timeline.tip.ready', { cause: word(scheduleCause) }),
+    running: () => phrase('timeline.tip.running'),
+    suspended: () => phrase('timeline.tip.suspended', { awaits: word(waitDescription) }),
+    blocked: () => phrase('timeline.tip.blocked', { call: word(blockingCall), dur: round(span.t1 - span.t0) }),
+    idle: () => phrase('timeline.tip.idle', { t: round(span.t1) }),
+    callback: () => phrase('timeline.tip.callback', { label: word(handleLabel) }),
+  };
+  const lines: Wording[] = [
+    phrase('timeline.tip.what', { who, what: what[span.kind]() }),
+    phrase(span.open ? 'timeline.tip.whenSoFar' : 'timeline.tip.when', {
+      t0: round(span.t0), t1: round(span.t1), seq0: span.seq0, seq1: span.seq1,
+    }),
+  ];
+  const end = lane.end;
+  if (end && span === lane.spans[lane.spans.length - 1]) {
+    const state = phrase(`timeline.tip.end.${end.state}`);
+    lines.push(end.detail ? phrase('timeline.tip.thenDetail', { state, detail: end.detail }) : phrase('timeline.tip.then', { state }));
+  }
   return lines;
 }
 

@@ -75,8 +75,17 @@ export function Controls() {
       <Scrubber cursor={cursor} first={first} last={last} />
       <MarkButton />
       <span className="step-count" data-testid="step-count">
-        {t('controls.stepCount', { n: cursor + 1, total: traceLength })}
+        <StepCount n={cursor + 1} total={traceLength} />
       </span>
     </nav>
   );
+}
+
+// The current step stands out in bold, wherever the language puts it in the sentence.
+const STEP_MARK = '\u0000';
+
+function StepCount({ n, total }: { n: number; total: number }) {
+  const t = useT();
+  const [before, after] = t('controls.stepCount', { n: STEP_MARK, total }).split(STEP_MARK);
+  return <>{before}<strong>{n}</strong>{after}</>;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { restorePreviousSource, runProgram, setSource, toggleBreakpoint, useApp } from '../../store';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { breakpointDecorations, currentLine, parkedBadges, problemMarkers } from './decorations';
 import type { EditorHandle } from './monaco';
 import './editor.css';
@@ -40,8 +40,14 @@ function useEditorSync(handle: EditorHandle | null): void {
       if (state.trace !== previous.trace || state.traceLength !== previous.traceLength) handle.setMarkers(problemMarkers(state.trace.problems));
       if (state.reveal && state.reveal !== previous.reveal) handle.reveal(state.reveal.line);
     });
+    // Badges, hovers and markers are worded when drawn: a new language draws them again.
+    const stopFollowingLanguage = useLocale.subscribe(() => {
+      paint();
+      handle.setMarkers(problemMarkers(useApp.getState().trace.problems));
+    });
     return () => {
       unsubscribe();
+      stopFollowingLanguage();
       window.removeEventListener('resize', onResize);
     };
   }, [handle]);

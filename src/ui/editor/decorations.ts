@@ -7,13 +7,14 @@
  * decoration change, so what changes at each step is drawn in overlays (overlays.ts).
  */
 import type { editor } from 'monaco-editor/editor/editor.api';
-import type { LoopSnapshot, Problem } from '../../model';
+import { t } from '../../i18n';
+import { waitDescription, type LoopSnapshot, type Problem } from '../../model';
 import { colourClass } from '../colours';
 
 export function breakpointDecorations(breakpoints: readonly number[], lineCount: number): editor.IModelDeltaDecoration[] {
   return breakpoints.filter((line) => line >= 1 && line <= lineCount).map((line) => ({
     range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: 1 },
-    options: { glyphMarginClassName: 'bp-glyph', glyphMarginHoverMessage: { value: 'Breakpoint (click to remove)' }, stickiness: 1 },
+    options: { glyphMarginClassName: 'bp-glyph', glyphMarginHoverMessage: { value: t('editor.breakpointHint') }, stickiness: 1 },
   }));
 }
 
@@ -43,7 +44,9 @@ export function parkedBadges(snapshot: LoopSnapshot): Map<number, Badge[]> {
     badges.push({
       text: `${state === 'ready' ? '➜' : '‖'} ${record.id}`,
       className: `parked-badge state-${state} ${colourClass(record.order)}`,
-      title: `${record.id} is ${state} here: awaits ${record.awaits ?? '…'}`,
+      title: t(state === 'ready' ? 'editor.parkedReady' : 'editor.parkedSuspended', {
+        id: record.id, awaits: record.awaits === null ? '…' : waitDescription(record.awaits),
+      }),
     });
     byLine.set(record.parkedLine, badges);
   }
@@ -52,7 +55,7 @@ export function parkedBadges(snapshot: LoopSnapshot): Map<number, Badge[]> {
     const hidden = badges.length - (MAX_BADGES_PER_LINE - 1);
     byLine.set(line, [
       ...badges.slice(0, MAX_BADGES_PER_LINE - 1),
-      { text: `+${hidden} more`, className: 'parked-badge more task-colour-none', title: `${hidden} more tasks wait on this line` },
+      { text: t('editor.moreBadges', { n: hidden }), className: 'parked-badge more task-colour-none', title: t('editor.moreBadgesHint', { n: hidden }) },
     ]);
   }
   return byLine;
@@ -74,7 +77,7 @@ export function problemMarkers(problems: readonly Problem[]): Marker[] {
     markers.push({
       line,
       severity: problem.kind,
-      message: problem.kind === 'error' ? `${problem.title}: ${problem.message}` : `${problem.legacy ? 'Legacy API — ' : ''}${problem.message}`,
+      message: problem.kind === 'error' ? `${problem.title}: ${problem.message}` : problem.legacy ? t('editor.legacy', { message: problem.message }) : problem.message,
     });
   }
   return markers;

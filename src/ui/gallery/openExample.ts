@@ -1,6 +1,7 @@
 /** Opening a gallery example, and the permalink that opens it for anyone. */
 import { EXAMPLES, type Example } from '../../examples';
-import { t, useLocale } from '../../i18n';
+import { useLocale } from '../../i18n';
+import { phrase } from '../../model';
 import { openScenario, setSource, useApp } from '../../store';
 import { permalinkUrl } from '../../trace/permalink';
 
@@ -14,7 +15,9 @@ export function openExample(example: Example): void {
   const after = useApp.getState().linkNotice;
   // The store words it as a link's; from the gallery it is an example.
   if (after !== before && after?.kind === 'info') {
-    useApp.setState({ linkNotice: { kind: 'info', message: t('notice.openedExample', { title: example.title[useLocale.getState().locale] }) } });
+    // The title goes in the language of the moment: a notice is read when it appears.
+    const title = example.title[useLocale.getState().locale];
+    useApp.setState({ linkNotice: { kind: 'info', message: phrase('notice.openedExample', { title }) } });
   }
 }
 

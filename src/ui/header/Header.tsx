@@ -1,9 +1,9 @@
-import { formatSeconds } from '../../model';
+import { endReason, formatSeconds } from '../../model';
 import { interruptAtCursor, runProgram, stopProgram, useApp } from '../../store';
 import { LanguageSwitch } from '../gallery/LanguageSwitch';
 import { GalleryButton } from '../gallery/GalleryButton';
 import { PredictToggle } from '../gallery/PredictToggle';
-import { useT, type MessageKey } from '../../i18n';
+import { useSay, useT, type MessageKey } from '../../i18n';
 import { Icon } from '../icons';
 import { RoomTools } from '../presentation';
 import { ExportMenu } from '../share/ExportMenu';
@@ -16,11 +16,12 @@ export function RunOutcome() {
   const running = useApp((s) => s.running);
   const traceLength = useApp((s) => s.traceLength);
   const t = useT();
+  const say = useSay();
   if (running) return <span className="run-outcome">{t('outcome.tracing', { n: traceLength })}</span>;
   if (!summary) return null;
   const ok = summary.status === 'finished';
   return (
-    <span className={`run-outcome ${ok ? 'ok' : 'bad'}`} title={summary.message || undefined}
+    <span className={`run-outcome ${ok ? 'ok' : 'bad'}`} title={summary.message ? say(endReason(summary.message)) : undefined}
       data-testid="run-outcome" data-status={summary.status}>
       {t('outcome.summary', {
         outcome: ok ? t('outcome.finished') : t('outcome.status', { status: t(`runStatus.${summary.status}` as MessageKey) }),
@@ -50,7 +51,8 @@ export function Header() {
   const loadMs = useApp((s) => s.loadMs);
   const running = useApp((s) => s.running);
   const t = useT();
-  const title = [t(`status.hint.${status}`), message, loadMs !== null ? t('status.loadedIn', { s: (loadMs / 1000).toFixed(1) }) : null]
+  const say = useSay();
+  const title = [t(`status.hint.${status}`), message !== null ? say(message) : null, loadMs !== null ? t('status.loadedIn', { s: (loadMs / 1000).toFixed(1) }) : null]
     .filter(Boolean).join(' — ');
   return (
     <header className="app-header">

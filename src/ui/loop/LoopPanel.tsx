@@ -1,8 +1,8 @@
 import { memo, useRef } from 'react';
-import { formatClock, formatSeconds, type LoopSnapshot } from '../../model';
+import { formatClock, formatSeconds, handleLabel, ioDescription, scheduleCause, type LoopSnapshot } from '../../model';
 import { useApp } from '../../store';
 import { taskColours } from '../colours';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { QueueList } from './QueueList';
 import { useFlip } from './useFlip';
 import './loop.css';
@@ -11,11 +11,12 @@ function RunningNow({ snapshot }: { snapshot: LoopSnapshot }) {
   const colourOf = taskColours(snapshot);
   const { running, event } = snapshot;
   const t = useT();
+  const say = useSay();
   let body;
   if (running) {
     body = (
       <span className={`chip running ${colourOf(running.task)}`} data-flip={running.handle !== null ? `h${running.handle}` : `step-${running.task}`}>
-        {running.label}
+        {say(handleLabel(running.label))}
       </span>
     );
   } else if (snapshot.ended) {
@@ -38,22 +39,24 @@ type ColourOf = (id: string | null) => string;
 // that moves one handle leaves the others' props, and React's work on them, alone.
 const ReadyQueue = memo(function ReadyQueue({ queue, colourOf }: { queue: LoopSnapshot['readyQueue']; colourOf: ColourOf }) {
   const t = useT();
+  const say = useSay();
   return <QueueList testId="ready-queue" empty={t('loop.empty')} items={queue.map((item, i) => ({
     id: `h${item.handle}`,
     colour: colourOf(item.target),
-    label: item.label,
-    detail: item.cause,
+    label: say(handleLabel(item.label)),
+    detail: say(scheduleCause(item.cause)),
     badge: i === 0 ? t('loop.next') : String(i + 1),
   }))} />;
 });
 
 const TimerHeap = memo(function TimerHeap({ timers, colourOf }: { timers: LoopSnapshot['timerHeap']; colourOf: ColourOf }) {
   const t = useT();
+  const say = useSay();
   return <QueueList testId="timer-heap" empty={t('loop.noTimers')} vertical items={timers.map(({ timer, remaining }) => ({
     id: `h${timer.handle}`,
     colour: colourOf(timer.owner),
-    label: timer.label,
-    detail: timer.cause,
+    label: say(handleLabel(timer.label)),
+    detail: say(scheduleCause(timer.cause)),
     badge: `t=${formatSeconds(timer.when)}`,
     aside: remaining > 0 ? t('loop.in', { s: formatSeconds(remaining) }) : t('loop.dueNow'),
   }))} />;
@@ -61,12 +64,13 @@ const TimerHeap = memo(function TimerHeap({ timers, colourOf }: { timers: LoopSn
 
 const IoInFlight = memo(function IoInFlight({ io, colourOf }: { io: LoopSnapshot['io']; colourOf: ColourOf }) {
   const t = useT();
+  const say = useSay();
   if (io.length === 0) return null;
   return (
     <>
       <h3>{t('loop.io')}</h3>
       <QueueList testId="io-in-flight" empty="" vertical items={io.map((item) => ({
-        id: `io${item.io}`, colour: colourOf(null), label: item.what,
+        id: `io${item.io}`, colour: colourOf(null), label: say(ioDescription(item.what)),
         detail: t('loop.since', { t: formatSeconds(item.since) }), badge: 'I/O',
       }))} />
     </>

@@ -17,9 +17,9 @@ export function Narration() {
   const embedded = useApp((s) => s.embed !== null);
   return (
     <div className="narration-bar">
-      {engineError && <pre className="engine-error" role="alert">{engineError}</pre>}
+      {engineError && <pre className="engine-error" role="alert">{say(engineError)}</pre>}
       <p className="narration" data-testid="narration" aria-live="polite">{idle ? t('narration.pressRun') : say(narration)}</p>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && <p className="notice" role="status">{say(notice)}</p>}
       {stale && <p className="notice">{t('narration.stale')}</p>}
       {!embedded && <Lesson />}
       <MistakeNotes />

@@ -1,20 +1,26 @@
 import { useEffect, useRef } from 'react';
+import { useT, type MessageKey } from '../../i18n';
 import { openShortcuts, usePrefs } from './prefs';
 
-/** Every key the app answers to: keyboard.ts handles them, but M (gallery/MarkButton). */
-export const SHORTCUTS: { keys: string[]; what: string }[] = [
-  { keys: ['Ctrl', 'Enter'], what: 'run the program' },
-  { keys: ['→'], what: 'step forward' },
-  { keys: ['←'], what: 'step back' },
-  { keys: ['Shift', '→ / ←'], what: 'one callback forward / back' },
-  { keys: ['PageDown / PageUp'], what: 'step forward / back (a presenter’s clicker)' },
-  { keys: ['Home / End'], what: 'go to the start / the end' },
-  { keys: ['Space'], what: 'play / pause' },
-  { keys: ['M'], what: 'next marked step (Shift+M: the one before)' },
-  { keys: ['P'], what: 'presentation mode on / off' },
-  { keys: ['?'], what: 'this list' },
-  { keys: ['Esc'], what: 'leave the editor, or close this list' },
+/**
+ * Every key the app answers to: keyboard.ts handles them, but M (gallery/MarkButton).
+ * Key names are as printed on the keys; `key.*` entries are the ones a language names.
+ */
+export const SHORTCUTS: { keys: (string | MessageKey)[]; what: MessageKey }[] = [
+  { keys: ['Ctrl', 'Enter'], what: 'shortcuts.run' },
+  { keys: ['→'], what: 'shortcuts.forward' },
+  { keys: ['←'], what: 'shortcuts.back' },
+  { keys: ['Shift', '→ / ←'], what: 'shortcuts.callback' },
+  { keys: ['PageDown / PageUp'], what: 'shortcuts.clicker' },
+  { keys: ['Home / End'], what: 'shortcuts.ends' },
+  { keys: ['key.space'], what: 'shortcuts.play' },
+  { keys: ['M'], what: 'shortcuts.mark' },
+  { keys: ['P'], what: 'shortcuts.present' },
+  { keys: ['?'], what: 'shortcuts.sheet' },
+  { keys: ['Esc'], what: 'shortcuts.escape' },
 ];
+
+const isKeyName = (key: string): key is MessageKey => key.startsWith('key.');
 
 /**
  * The shortcut sheet, a modal <dialog>: the browser keeps focus inside it while open
@@ -23,6 +29,7 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
 export function ShortcutSheet() {
   const open = usePrefs((s) => s.shortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const t = useT();
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
@@ -32,18 +39,18 @@ export function ShortcutSheet() {
   return (
     <dialog ref={dialog} className="shortcut-sheet" data-testid="shortcut-sheet" aria-labelledby="shortcut-sheet-title"
       onClose={() => openShortcuts(false)} onKeyDown={(e) => e.stopPropagation()}>
-      <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
+      <h2 id="shortcut-sheet-title">{t('room.shortcuts')}</h2>
       <table>
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.what}>
-              <th scope="row">{s.keys.map((k, i) => <span key={k}>{i > 0 && ' + '}<kbd>{k}</kbd></span>)}</th>
-              <td>{s.what}</td>
+              <th scope="row">{s.keys.map((k, i) => <span key={k}>{i > 0 && ' + '}<kbd>{isKeyName(k) ? t(k) : k}</kbd></span>)}</th>
+              <td>{t(s.what)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" className="primary" autoFocus onClick={() => openShortcuts(false)}>Close</button>
+      <button type="button" className="primary" autoFocus onClick={() => openShortcuts(false)}>{t('shortcuts.close')}</button>
     </dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { noticeIn, useLocale, useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { dismissLinkNotice, restorePreviousSource, useApp } from '../../store';
 import './share.css';
 
@@ -12,12 +12,12 @@ export function LinkNotice() {
   // An embed saves and replaces nobody's text: only a link it cannot open is worth its room.
   const embedded = useApp((s) => s.embed !== null);
   const t = useT();
-  const locale = useLocale((s) => s.locale);
+  const say = useSay();
   if (!notice || (embedded && notice.kind !== 'error')) return null;
   const error = notice.kind === 'error';
   return (
     <div className={`link-notice ${error ? 'error' : 'info'}`} role={error ? 'alert' : 'status'} data-testid="link-notice">
-      <span>{noticeIn(locale, notice.message)}</span>
+      <span>{say(notice.message)}</span>
       {!error && canRestore && (
         <button type="button" data-testid="restore-previous" onClick={restorePreviousSource}
           title={t('notice.restoreHint')}>

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import type { TaskState, TaskView } from '../../model';
-import { useT, type MessageKey } from '../../i18n';
+import { waitDescription, type TaskState, type TaskView } from '../../model';
+import { useSay, useT, type MessageKey } from '../../i18n';
 import { focusTask, revealLine } from '../../store';
 
 const STATE_TEXT: Record<TaskState, MessageKey> = {
@@ -25,10 +25,11 @@ function Outcome({ view }: { view: TaskView }) {
 function Awaits({ view }: { view: TaskView }) {
   const { record } = view;
   const t = useT();
+  const say = useSay();
   if (record.awaits === null || view.state === 'running') return null;
   return (
     <p className="task-line">
-      {t('task.awaits')} <code>{record.awaits}</code>
+      {t('task.awaits')} <code>{say(waitDescription(record.awaits))}</code>
       {record.on.length > 0 && (
         <span className="awaits-on">
           {' → '}

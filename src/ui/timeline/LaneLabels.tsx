@@ -30,17 +30,18 @@ function LaneLabel({ row, odd, onToggle }: { row: LaneRow; odd: boolean; onToggl
   const { lane, depth, children, collapsed } = row;
   const loop = lane.id === LOOP_LANE;
   const t = useT();
+  const kind = lane.thread ? t(lane.coro === 'thread' ? 'timeline.thread' : 'timeline.workerThread') : null;
   return (
     <div className={`timeline-lane-label${odd ? ' odd' : ''}`} data-testid="timeline-lane-label" data-task-name={lane.id}
       style={{ paddingLeft: `${0.3 + depth * 0.9}em` }}
-      title={loop ? t('timeline.loopHint') : `${lane.id} ${lane.coro}()`}>
+      title={loop ? t('timeline.loopHint') : kind !== null ? `${lane.id} · ${kind}` : `${lane.id} ${lane.coro}()`}>
       {children > 0 ? (
         <button className="timeline-fold" aria-expanded={!collapsed} aria-label={t(collapsed ? 'timeline.unfold' : 'timeline.fold', { id: lane.id })}
           onClick={() => onToggle(lane.id)}>{collapsed ? '▸' : '▾'}</button>
       ) : <span className="timeline-fold-space" />}
       {loop
         ? <span className="timeline-loop-name">{t('timeline.loop')}</span>
-        : <><span className={`task-tag ${colourClass(lane.order)}`}>{lane.id}</span> <code className="timeline-coro">{lane.coro}</code></>}
+        : <><span className={`task-tag ${colourClass(lane.order)}`}>{lane.id}</span> {kind !== null ? <span className="timeline-coro">{kind}</span> : <code className="timeline-coro">{lane.coro}</code>}</>}
       {lane.end && <span className={`timeline-end end-${lane.end.state}`}>{END_MARK[lane.end.state]}</span>}
     </div>
   );

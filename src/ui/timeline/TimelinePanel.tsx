@@ -3,7 +3,8 @@ import { seek, useApp } from '../../store';
 import { TimelineView } from '../../viz/timeline';
 import type { AxisMode } from '../../viz/timelineDraw';
 import { describeSpan } from '../../viz/timelineHit';
-import { useT } from '../../i18n';
+import { sayIn, useLocale, useT } from '../../i18n';
+import { waitDescription, type Wording } from '../../model';
 import { onLookChange } from '../presentation/theme';
 import { download } from '../share/download';
 import { setShownTimeline } from './exportHandle';
@@ -15,12 +16,12 @@ import './timeline.css';
 // Label rows per block; the block in view and one either side are in the DOM.
 const LABEL_BLOCK = 40;
 
-interface Tip { lines: string[]; x: number; y: number }
+interface Tip { lines: Wording[]; x: number; y: number }
 
 const AXES: readonly AxisMode[] = ['time', 'step'];
 
 // The panel contains its own layout and paint: the tip is placed inside it, never cut off.
-function placeTip(panel: HTMLElement, lines: string[], clientX: number, clientY: number): Tip {
+function placeTip(panel: HTMLElement, lines: Wording[], clientX: number, clientY: number): Tip {
   const box = panel.getBoundingClientRect();
   const x = clientX - box.left;
   const y = clientY - box.top;
@@ -84,6 +85,15 @@ export function TimelinePanel() {
     view.current?.setData({ timeline, rows, events: trace.events });
   }, [timeline, rows, trace]);
 
+  // The labels drawn on the canvas (what each suspended task awaits) follow the language.
+  const locale = useLocale((s) => s.locale);
+  useEffect(() => {
+    const shown = view.current;
+    if (!shown) return;
+    shown.wording = (label) => sayIn(locale, waitDescription(label));
+    shown.invalidate();
+  }, [locale]);
+
   // A new run starts with the whole of it in view, not at the zoom of the last one.
   useEffect(() => view.current?.fit(), [trace]);
 
@@ -131,7 +141,7 @@ export function TimelinePanel() {
       </div>
       {tip && (
         <div className="timeline-tip" role="tooltip" style={{ left: tip.x, top: tip.y }}>
-          {tip.lines.map((line) => <div key={line}>{line}</div>)}
+          {tip.lines.map((line, i) => <div key={i}>{sayIn(locale, line)}</div>)}
         </div>
       )}
     </section>
