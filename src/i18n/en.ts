@@ -265,6 +265,17 @@ export const en = {
   'narrate.endRaised': 'The program ended with an uncaught exception: {message}.',
   'narrate.endSyntax': 'Python could not compile the program: {message}.',
   'narrate.endOther': 'The run ended: {message}.',
+  // panels (#11)
+  'panels.fold': 'Fold away: {panel}',
+  'panels.unfold': 'Show: {panel}',
+  'panels.between.editor': 'Resize the program and the panels beside it',
+  'panels.between.tasks': 'Resize the event loop and the tasks',
+  'panels.between.console': 'Resize the loop and tasks and the console below them',
+  'panels.between.timeline': 'Resize the timeline and the panels above it',
+  'panels.title': 'Panels',
+  'panels.help': 'Drag the bars between panels to resize them. A focused bar moves with the arrow keys; Enter folds the panel before it; a double-click gives a panel back its first size. The ▾ button in a panel’s header folds it away. Sizes are remembered in this browser.',
+  'panels.reset': 'Reset layout',
+  'panels.resetHint': 'Every panel back at its first size, none folded away',
 } as const;
 
 export type MessageKey = keyof typeof en;
