@@ -266,6 +266,11 @@ export const en = {
   'narrate.endSyntax': 'Python could not compile the program: {message}.',
   'narrate.endOther': 'The run ended: {message}.',
   // panels (#11)
+  'outcome.detail': '· {n} events · {t} s virtual',
+  'outcome.limit.events': 'event limit reached',
+  'outcome.limit.virtual': 'virtual-time limit reached',
+  'outcome.limit.real': 'real-time limit reached',
+  'outcome.limit.callback': 'a callback never yielded',
   'panels.fold': 'Fold away: {panel}',
   'panels.unfold': 'Show: {panel}',
   'panels.between.editor': 'Resize the program and the panels beside it',

@@ -265,6 +265,11 @@ export const zhCN: Messages = {
   'narrate.endSyntax': 'Python 无法编译这个程序：{message}。',
   'narrate.endOther': '运行结束：{message}。',
   // panels (#11)
+  'outcome.detail': '· {n} 个事件 · 虚拟时间 {t} 秒',
+  'outcome.limit.events': '达到事件数上限',
+  'outcome.limit.virtual': '达到虚拟时间上限',
+  'outcome.limit.real': '达到真实时间上限',
+  'outcome.limit.callback': '某个回调一直没有让出',
   'panels.fold': '收起：{panel}',
   'panels.unfold': '展开：{panel}',
   'panels.between.editor': '调整程序与右侧面板的宽度',
