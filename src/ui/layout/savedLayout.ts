@@ -3,7 +3,7 @@
  * (presentation mode has its own), in localStorage through react-resizable-panels'
  * useDefaultLayout. A folded panel is saved as its folded size, so it comes back folded.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useDefaultLayout, useGroupRef, type Layout, type LayoutStorage } from 'react-resizable-panels';
 
 export type LayoutMode = 'normal' | 'presentation';
@@ -57,6 +57,14 @@ export function useSavedLayout(group: GroupName, mode: LayoutMode) {
   const id = `layout-${mode}-${group}`;
   const groupRef = useGroupRef();
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id, storage: layoutStorage });
+  // A group that is already there when the mode changes keeps its sizes (the library reads
+  // defaultLayout once, at mount): give it the new mode's saved ones.
+  const shownMode = useRef(mode);
+  useEffect(() => {
+    if (shownMode.current === mode) return;
+    shownMode.current = mode;
+    groupRef.current?.setLayout(defaultLayout ?? FIRST_SIZES[mode][group]);
+  }, [mode, group, groupRef, defaultLayout]);
   useEffect(() => {
     shownGroups.set(group, { reset: () => groupRef.current?.setLayout(FIRST_SIZES[mode][group]) });
     return () => {
