@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n';
+import { resetLayout } from '../layout/savedLayout';
 import { openShortcuts, usePrefs } from './prefs';
 
 /** Every key the app answers to: keyboard.ts handles them, but M (gallery/MarkButton). */
@@ -23,6 +25,7 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
 export function ShortcutSheet() {
   const open = usePrefs((s) => s.shortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const t = useT();
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
@@ -43,7 +46,12 @@ export function ShortcutSheet() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="primary" autoFocus onClick={() => openShortcuts(false)}>Close</button>
+      <h3>{t('panels.title')}</h3>
+      <p className="panels-help">{t('panels.help')}</p>
+      <div className="sheet-actions">
+        <button type="button" data-testid="reset-layout" onClick={resetLayout} title={t('panels.resetHint')}>{t('panels.reset')}</button>
+        <button type="button" className="primary" autoFocus onClick={() => openShortcuts(false)}>Close</button>
+      </div>
     </dialog>
   );
 }
