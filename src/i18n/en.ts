@@ -278,7 +278,7 @@ export const en = {
   'panels.between.console': 'Resize the loop and tasks and the console below them',
   'panels.between.timeline': 'Resize the timeline and the panels above it',
   'panels.title': 'Panels',
-  'panels.help': 'Drag the bars between panels to resize them. A focused bar moves with the arrow keys; Enter folds the panel before it; a double-click gives a panel back its first size. The ▾ button in a panel’s header folds it away. Sizes are remembered in this browser.',
+  'panels.help': 'Drag a bar between two panels to resize them; a focused bar moves with the arrow keys, Enter folds, a double-click restores. ▾ in a header folds a panel away. This browser remembers the sizes.',
   'panels.reset': 'Reset layout',
   'panels.resetHint': 'Every panel back at its first size, none folded away',
 } as const;

@@ -277,7 +277,7 @@ export const zhCN: Messages = {
   'panels.between.console': '调整事件循环、任务与下方控制台的高度',
   'panels.between.timeline': '调整时间线与上方面板的高度',
   'panels.title': '面板',
-  'panels.help': '拖动面板之间的分隔条可以调整大小。分隔条获得焦点后，可用方向键移动它；按 Enter 收起它前面的面板；双击分隔条恢复面板最初的大小。面板标题栏上的 ▾ 按钮可以收起面板。大小会保存在这个浏览器里。',
+  'panels.help': '拖动两个面板之间的分隔条可调整大小；分隔条获得焦点后，方向键移动它，Enter 收起面板，双击恢复原来的大小。标题栏上的 ▾ 收起面板。这个浏览器会记住大小。',
   'panels.reset': '重置布局',
   'panels.resetHint': '所有面板恢复最初的大小，全部展开',
 };

@@ -25,11 +25,16 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
 export function ShortcutSheet() {
   const open = usePrefs((s) => s.shortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const t = useT();
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    // Focus on Close, not on the first button (Reset layout): Enter must not undo a layout.
+    if (open && !el.open) {
+      el.showModal();
+      close.current?.focus();
+    }
     if (!open && el.open) el.close();
   }, [open]);
   return (
@@ -46,11 +51,10 @@ export function ShortcutSheet() {
           ))}
         </tbody>
       </table>
-      <h3>{t('panels.title')}</h3>
-      <p className="panels-help">{t('panels.help')}</p>
+      <p className="panels-help"><strong>{t('panels.title')}</strong> {t('panels.help')}</p>
       <div className="sheet-actions">
         <button type="button" data-testid="reset-layout" onClick={resetLayout} title={t('panels.resetHint')}>{t('panels.reset')}</button>
-        <button type="button" className="primary" autoFocus onClick={() => openShortcuts(false)}>Close</button>
+        <button type="button" className="primary" ref={close} onClick={() => openShortcuts(false)}>Close</button>
       </div>
     </dialog>
   );
