@@ -381,6 +381,22 @@ export const en = {
   'narrate.endRaised': 'The program ended with an uncaught exception: {message}.',
   'narrate.endSyntax': 'Python could not compile the program: {message}.',
   'narrate.endOther': 'The run ended: {message}.',
+  // panels (#11)
+  'outcome.detail': '· {n} events · {t} s virtual',
+  'outcome.limit.events': 'event limit reached',
+  'outcome.limit.virtual': 'virtual-time limit reached',
+  'outcome.limit.real': 'real-time limit reached',
+  'outcome.limit.callback': 'a callback never yielded',
+  'panels.fold': 'Fold away: {panel}',
+  'panels.unfold': 'Show: {panel}',
+  'panels.between.editor': 'Resize the program and the panels beside it',
+  'panels.between.tasks': 'Resize the event loop and the tasks',
+  'panels.between.console': 'Resize the loop and tasks and the console below them',
+  'panels.between.timeline': 'Resize the timeline and the panels above it',
+  'panels.title': 'Panels',
+  'panels.help': 'Drag a bar between two panels to resize them; a focused bar moves with the arrow keys, Enter folds, a double-click restores. ▾ in a header folds a panel away. This browser remembers the sizes.',
+  'panels.reset': 'Reset layout',
+  'panels.resetHint': 'Every panel back at its first size, none folded away',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,16 +1,12 @@
 import { useApp } from '../store';
-import { ConsolePanel } from './console/ConsolePanel';
 import { Controls } from './controls/Controls';
-import { EditorPanel } from './editor/EditorPanel';
 import { EmbedApp } from './embed/EmbedApp';
 import { Header } from './header/Header';
 import { useKeyboard } from './keyboard';
-import { LoopPanel } from './loop/LoopPanel';
 import { Narration } from './narration/Narration';
 import { ShortcutSheet, usePrefs, useThemeOnRoot } from './presentation';
 import { LinkNotice } from './share/LinkNotice';
-import { TaskPanel } from './tasks/TaskPanel';
-import { TimelinePanel } from './timeline/TimelinePanel';
+import { Workspace } from './layout/Workspace';
 import './layout/layout.css';
 
 export function App() {
@@ -25,13 +21,7 @@ export function App() {
       <Controls />
       <Narration />
       <LinkNotice />
-      <main className="workspace">
-        <EditorPanel />
-        <LoopPanel />
-        <TaskPanel />
-        <ConsolePanel />
-        <TimelinePanel />
-      </main>
+      <Workspace />
       <ShortcutSheet />
     </div>
   );

@@ -4,6 +4,7 @@ import { seek, useApp } from '../../store';
 import { useT } from '../../i18n';
 import { taskColours } from '../colours';
 import { Traceback } from './Traceback';
+import { FoldButton } from '../layout/Pane';
 import './console.css';
 
 // Rendering thousands of rows on every step would cost frames; older ones are summarised.
@@ -45,6 +46,7 @@ export function ConsolePanel() {
   return (
     <section className="panel console-panel" aria-label={t('console.title')}>
       <header className="panel-head">
+        <FoldButton />
         <h2>{t('console.title')}</h2>
         <span className="panel-note">{t('console.note')}</span>
       </header>

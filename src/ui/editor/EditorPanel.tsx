@@ -3,6 +3,7 @@ import { restorePreviousSource, runProgram, setSource, toggleBreakpoint, useApp 
 import { useLocale, useT } from '../../i18n';
 import { breakpointDecorations, currentLine, parkedBadges, problemMarkers } from './decorations';
 import type { EditorHandle } from './monaco';
+import { FoldButton } from '../layout/Pane';
 import './editor.css';
 
 function editorFontSize(): number {
@@ -85,6 +86,7 @@ export function EditorPanel() {
   return (
     <section className="panel editor-panel" aria-label={t('editor.title')}>
       <header className="panel-head">
+        <FoldButton />
         <h2>main.py</h2>
         <span className="panel-note">
           {readOnly ? t('editor.readOnly') : <>

@@ -3,30 +3,37 @@ import { interruptAtCursor, runProgram, stopProgram, useApp } from '../../store'
 import { LanguageSwitch } from '../gallery/LanguageSwitch';
 import { GalleryButton } from '../gallery/GalleryButton';
 import { PredictToggle } from '../gallery/PredictToggle';
-import { useSay, useT, type MessageKey } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { Icon } from '../icons';
 import { RoomTools } from '../presentation';
 import { ExportMenu } from '../share/ExportMenu';
 import { ContinueButton } from './ContinueButton';
+import { outcomeKey } from './outcome';
 import { ShareButton } from '../share/ShareButton';
 import './header.css';
 
+/**
+ * How the last run ended. The status words ("✓ finished", "⚠ event limit reached") never
+ * shrink; the counts after them give way first, and the tooltip has them all.
+ */
 export function RunOutcome() {
   const summary = useApp((s) => s.summary);
   const running = useApp((s) => s.running);
   const traceLength = useApp((s) => s.traceLength);
   const t = useT();
   const say = useSay();
-  if (running) return <span className="run-outcome">{t('outcome.tracing', { n: traceLength })}</span>;
+  if (running) return <span className="run-outcome"><span className="outcome-status">{t('outcome.tracing', { n: traceLength })}</span></span>;
   if (!summary) return null;
   const ok = summary.status === 'finished';
+  const word = t(outcomeKey(summary.status, summary.message));
+  const status = ok ? word : t('outcome.status', { status: word });
+  const counts = { n: summary.events, t: formatSeconds(summary.virtualTime) };
   return (
-    <span className={`run-outcome ${ok ? 'ok' : 'bad'}`} title={summary.message ? say(endReason(summary.message)) : undefined}
+    <span className={`run-outcome ${ok ? 'ok' : 'bad'}`}
+      title={summary.message ? say(endReason(summary.message)) : t('outcome.summary', { outcome: status, ...counts })}
       data-testid="run-outcome" data-status={summary.status}>
-      {t('outcome.summary', {
-        outcome: ok ? t('outcome.finished') : t('outcome.status', { status: t(`runStatus.${summary.status}` as MessageKey) }),
-        n: summary.events, t: formatSeconds(summary.virtualTime),
-      })}
+      <span className="outcome-status">{status}</span>
+      <span className="outcome-detail">{t('outcome.detail', counts)}</span>
     </span>
   );
 }

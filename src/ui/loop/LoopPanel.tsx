@@ -5,6 +5,7 @@ import { taskColours } from '../colours';
 import { useSay, useT } from '../../i18n';
 import { QueueList } from './QueueList';
 import { useFlip } from './useFlip';
+import { FoldButton } from '../layout/Pane';
 import './loop.css';
 
 function RunningNow({ snapshot }: { snapshot: LoopSnapshot }) {
@@ -86,6 +87,7 @@ export function LoopPanel() {
   return (
     <section className="panel loop-panel" ref={root} aria-label={t('loop.title')}>
       <header className="panel-head">
+        <FoldButton />
         <h2>{t('loop.title')}</h2>
         <span className="clock">
           t = <span data-testid="clock">{formatClock(snapshot.t)}</span> s

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT, type MessageKey } from '../../i18n';
+import { resetLayout } from '../layout/savedLayout';
 import { openShortcuts, usePrefs } from './prefs';
 
 /**
@@ -29,11 +30,16 @@ const isKeyName = (key: string): key is MessageKey => key.startsWith('key.');
 export function ShortcutSheet() {
   const open = usePrefs((s) => s.shortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const t = useT();
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    // Focus on Close, not on the first button (Reset layout): Enter must not undo a layout.
+    if (open && !el.open) {
+      el.showModal();
+      close.current?.focus();
+    }
     if (!open && el.open) el.close();
   }, [open]);
   return (
@@ -50,7 +56,11 @@ export function ShortcutSheet() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="primary" autoFocus onClick={() => openShortcuts(false)}>{t('shortcuts.close')}</button>
+      <p className="panels-help"><strong>{t('panels.title')}</strong> {t('panels.help')}</p>
+      <div className="sheet-actions">
+        <button type="button" data-testid="reset-layout" onClick={resetLayout} title={t('panels.resetHint')}>{t('panels.reset')}</button>
+        <button type="button" className="primary" ref={close} onClick={() => openShortcuts(false)}>{t('shortcuts.close')}</button>
+      </div>
     </dialog>
   );
 }

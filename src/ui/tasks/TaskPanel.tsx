@@ -4,6 +4,7 @@ import { useApp } from '../../store';
 import { useT } from '../../i18n';
 import { colourClass } from '../colours';
 import { TaskCard } from './TaskCard';
+import { FoldButton } from '../layout/Pane';
 import './tasks.css';
 
 interface Placed { view: TaskView; depth: number }
@@ -44,6 +45,7 @@ export function TaskPanel() {
   return (
     <section className="panel task-panel" aria-label={t('tasks.title')}>
       <header className="panel-head">
+        <FoldButton />
         <h2>{t('tasks.title')}</h2>
         <span className="panel-note">
           {placed.length === 0 ? t('tasks.none') : placed.length === 1 ? t('tasks.one') : t('tasks.count', { n: placed.length })}

@@ -11,6 +11,7 @@ import { setShownTimeline } from './exportHandle';
 import { LaneLabels } from './LaneLabels';
 import { readTheme } from './theme';
 import { useTimelineData } from './useTimelineData';
+import { FoldButton } from '../layout/Pane';
 import './timeline.css';
 
 // Label rows per block; the block in view and one either side are in the DOM.
@@ -112,6 +113,7 @@ export function TimelinePanel() {
   return (
     <section ref={panel} className="panel timeline-panel" aria-label={t('timeline.title')}>
       <header className="panel-head">
+        <FoldButton />
         <h2>{t('timeline.title')}</h2>
         <span className="panel-note">
           {tasks <= 0 ? t('timeline.empty') : tasks === 1 ? t('timeline.countOne') : t('timeline.count', { n: tasks })}
