@@ -10,9 +10,9 @@ const inCoroutine = (body: string) =>
 
 /** Runs the open program, waits for the stop, and returns the reason the header gives. */
 async function runToStop(app: App): Promise<string> {
-  const outcome = app.page.locator('.run-outcome');
+  const outcome = app.page.getByTestId('run-outcome');
   await app.page.getByTestId('run').click();
-  await expect(outcome).toContainText('limit', { timeout: 30_000 });
+  await expect(outcome).toHaveAttribute('data-status', 'limit', { timeout: 30_000 });
   return (await outcome.getAttribute('title')) ?? '';
 }
 
@@ -62,8 +62,8 @@ test('a program printing 200,000 lines stops at a limit with a notice, and the p
     '        if i % 100 == 0:', '            await asyncio.sleep(0)', '', 'asyncio.run(main())', '',
   ].join('\n'));
   await app.run();
-  const outcome = page.locator('.run-outcome');
-  await expect(outcome).toContainText('limit');
+  const outcome = page.getByTestId('run-outcome');
+  await expect(outcome).toHaveAttribute('data-status', 'limit');
   // The event limit, or on a slow machine the real-time one.
   const NOTICE = /limit reached/;
   await expect(outcome).toHaveAttribute('title', NOTICE);

@@ -21,7 +21,7 @@ test('a run stopped at a limit continues with a larger budget, from where it sto
   const app = new App(page);
   await app.open(FOREVER);
   await app.run();
-  await expect(page.locator('header.app-header')).toContainText('limit');
+  await expect(page.getByTestId('run-outcome')).toHaveAttribute('data-status', 'limit');
   await app.press('End');
   const before = await app.consoleLines();
   expect(before.at(-1)).toBe('day 7');
