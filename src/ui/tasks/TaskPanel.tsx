@@ -1,38 +1,14 @@
 import { useMemo } from 'react';
-import type { TaskView } from '../../model';
 import { useApp } from '../../store';
 import { useT } from '../../i18n';
 import { colourClass } from '../colours';
+import { placeByCreator } from './placeByCreator';
 import { TaskCard } from './TaskCard';
 import { FoldButton } from '../layout/Pane';
 import './tasks.css';
 
-interface Placed { view: TaskView; depth: number }
-
 // Thousands of cards would make every step slow; the first ones (by creator) are shown.
 const MAX_CARDS = 200;
-
-/** Depth-first by creator, so children (gather, TaskGroup, create_task) sit under their parent. */
-function placeByCreator(tasks: readonly TaskView[]): Placed[] {
-  const visible = tasks.filter((x) => !x.record.internal);
-  const ids = new Set(visible.map((x) => x.record.id));
-  const children = new Map<string | null, TaskView[]>();
-  for (const view of visible) {
-    const parent = view.record.parent !== null && ids.has(view.record.parent) ? view.record.parent : null;
-    const siblings = children.get(parent);
-    if (siblings) siblings.push(view);
-    else children.set(parent, [view]);
-  }
-  const placed: Placed[] = [];
-  const visit = (parent: string | null, depth: number) => {
-    for (const view of children.get(parent) ?? []) {
-      placed.push({ view, depth });
-      visit(view.record.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return placed;
-}
 
 export function TaskPanel() {
   // The same array while a step changes no task (see viewOf): no re-render then.
