@@ -29,12 +29,13 @@ async function runsAgain(app: App): Promise<void> {
 
 test('a coroutine that never yields is stopped within a second, with how long it ran and its line; Run works right after', async ({ page }) => {
   const app = new App(page);
-  await app.open(inCoroutine('total = sum(range(10_000))'));
+  await app.open(inCoroutine('total = sum(range(1_000))'));
   const reason = await runToStop(app);
   expect(reason).toMatch(/^Task-1 ran \d+ ms without yielding to the loop \(at line 5\)$/);
-  // The engine's budget for one callback is 800 ms; it looks at the clock every 8 turns.
+  // The engine's budget for one callback is 700 ms, checked at every turn of the loop:
+  // the rest of the second is room for a busy machine's stalls.
   const ranMs = Number(/ran (\d+) ms/.exec(reason)![1]);
-  expect(ranMs).toBeGreaterThanOrEqual(800);
+  expect(ranMs).toBeGreaterThanOrEqual(700);
   expect(ranMs).toBeLessThan(1_000);
 
   // The reason is the last step's narration; the console shows nothing of the engine.
@@ -49,7 +50,7 @@ test('while True: pass in a coroutine stops at a limit, and Run works right afte
   const app = new App(page);
   await app.open(inCoroutine('pass'));
   // Each turn of the loop is a line event: on a very fast machine the event limit could
-  // come before the 800 ms budget for one callback.
+  // come before the 700 ms budget for one callback.
   expect(await runToStop(app)).toMatch(
     /^(Task-1 ran \d+ ms without yielding to the loop \(at line 5\)|event limit reached: 200,000 trace events)$/);
   await runsAgain(app);

@@ -3,7 +3,7 @@ import { App } from './app';
 
 // A busy loop that never ends: Stop must end it quickly and keep the page usable. Each
 // turn blocks for a moment (time.sleep), so the engine's own guard, which stops code
-// that computes for 800 ms without a pause, leaves it to the Stop button.
+// that computes for 700 ms without a pause, leaves it to the Stop button.
 const BUSY = 'import time\nwhile True:\n    total = sum(range(200000))\n    time.sleep(0.001)\n';
 
 test('Stop ends a program that never ends, keeps its trace, and the next run works', async ({ page }) => {

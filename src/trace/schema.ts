@@ -141,7 +141,7 @@ export interface NetworkSettings {
 }
 
 /** The engine's default budget for one callback: a runaway stops within a second. */
-export const CALLBACK_BUDGET_MS = 800;
+export const CALLBACK_BUDGET_MS = 700;
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
   seed: 1,

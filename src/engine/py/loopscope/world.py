@@ -29,7 +29,7 @@ class World:
         self.max_time = float(options.get("maxTime", 7 * 24 * 3600))
         self.max_real_s = float(options.get("maxRealMs", 10_000)) / 1000
         # The default is CALLBACK_BUDGET_MS (src/trace/schema.ts): a runaway stops within 1 s.
-        self.max_callback_s = float(options.get("maxCallbackMs", 800)) / 1000
+        self.max_callback_s = float(options.get("maxCallbackMs", 700)) / 1000
         # A Ctrl+C at this virtual time (ctrlc.py), and whether it came.
         at = options.get("interruptAt")
         self.interrupt_at: float | None = None if at is None else float(at)
