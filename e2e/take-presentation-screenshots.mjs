@@ -6,26 +6,14 @@
 //   node e2e/take-presentation-screenshots.mjs [http://127.0.0.1:4173/] [--review /tmp/shots]
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../scripts/chromium.mjs';
+import { openAtStep } from './screenshot-page.mjs';
 
 const args = process.argv.slice(2);
 const reviewAt = args.indexOf('--review');
 const review = reviewAt >= 0 ? args.splice(reviewAt, 2)[1] : null;
 const url = args[0] ?? 'http://127.0.0.1:4173/';
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
-// Step 52 of the cafe example (as in take-screenshots.mjs): a print at t=1 while two timers wait.
-const STEP = 52;
 const SIZES = [[1024, 768], [1920, 1080]];
-
-async function openAtStep(browser, width, height, { scale = 1, colorScheme = 'light' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale, colorScheme });
-  await page.goto(url);
-  await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
-  await page.getByTestId('run').click();
-  await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 60_000 });
-  await page.locator('body').click({ position: { x: 2, y: 2 } });
-  for (let i = 0; i < STEP; i++) await page.keyboard.press('ArrowRight');
-  return page;
-}
 
 const settle = (page) => page.waitForTimeout(700);
 
@@ -34,7 +22,7 @@ if (review) mkdirSync(review, { recursive: true });
 const browser = await launchChromium();
 try {
   for (const [width, height] of SIZES) {
-    const page = await openAtStep(browser, width, height);
+    const page = await openAtStep(browser, url, width, height);
     await page.keyboard.press('p');
     await settle(page);
     const file = `${out}presentation-${width}x${height}.png`;
@@ -43,7 +31,7 @@ try {
     await page.close();
     if (review) {
       // The same screen as a quarter-size picture: what the back row sees.
-      const small = await openAtStep(browser, width, height, { scale: 0.25 });
+      const small = await openAtStep(browser, url, width, height, { scale: 0.25 });
       await small.keyboard.press('p');
       await settle(small);
       await small.screenshot({ path: `${review}/presentation-${width}x${height}-25pct.png` });
@@ -52,7 +40,7 @@ try {
   }
   if (review) {
     for (const colorScheme of ['light', 'dark']) {
-      const page = await openAtStep(browser, 1280, 800, { colorScheme });
+      const page = await openAtStep(browser, url, 1280, 800, { colorScheme });
       await settle(page);
       await page.screenshot({ path: `${review}/main-${colorScheme}-1280x800.png` });
       await page.keyboard.press('p');

@@ -6,11 +6,10 @@
 //   node e2e/take-screenshots.mjs [http://127.0.0.1:4173/]
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../scripts/chromium.mjs';
+import { openAtStep } from './screenshot-page.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const out = new URL('../docs/screenshots/', import.meta.url);
-// Step 52 of the cafe example: the espresso task prints at t=1 while two timers wait.
-const STEP = 52;
 const SIZES = [[1280, 800], [1920, 1080]];
 
 /** The console folded away, the timeline given 140 px more by dragging the bar above it. */
@@ -33,13 +32,7 @@ mkdirSync(out, { recursive: true });
 const browser = await launchChromium();
 try {
   for (const [width, height] of SIZES) {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(url);
-    await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
-    await page.getByTestId('run').click();
-    await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 60_000 });
-    await page.locator('body').click({ position: { x: 2, y: 2 } });
-    for (let i = 0; i < STEP; i++) await page.keyboard.press('ArrowRight');
+    const page = await openAtStep(browser, url, width, height);
     // Let the queue animations settle.
     await page.waitForTimeout(600);
     const file = new URL(`midrun-${width}x${height}.png`, out).pathname;
