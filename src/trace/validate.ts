@@ -3,7 +3,6 @@
  * trusted after these. Cheap enough to run on every batch.
  */
 import { EVENT_KINDS, type RunSummary, type TraceEvent } from './schema';
-import { unmarshal } from './marshal';
 import { TraceFormatError, WireDecoder } from './wire';
 
 export { TraceFormatError };
@@ -35,13 +34,14 @@ export function checkEvent(x: unknown, expectedSeq?: number): TraceEvent {
 /** A parser for one run's marshalled batches: each call decodes and checks the next one. */
 export function batchParser(): (bytes: Uint8Array) => TraceEvent[] {
   const decoder = new WireDecoder();
-  return (bytes) => checkBatch(decoder.decode(unmarshal(bytes)));
+  return (bytes) => checkBatch(decoder.decodeBytes(bytes));
 }
 
 /** Checks the common fields and that the events follow each other without gaps. */
 export function checkBatch(events: TraceEvent[]): TraceEvent[] {
   const first = events[0]?.seq ?? 0;
-  return events.map((ev, i) => checkEvent(ev, first + i));
+  for (let i = 0; i < events.length; i++) checkEvent(events[i], first + i);
+  return events;
 }
 
 export function parseSummary(json: string): RunSummary {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from './schema';
+import { unmarshal } from './marshal';
 import { checkBatch } from './validate';
 import { COMPACT_FIELDS, EVENT_FIELDS, TraceFormatError, WireDecoder } from './wire';
 
@@ -74,6 +75,28 @@ describe('wire format', () => {
       [9, 1.5, 3, 'Task-1', { line: 5, kind: 'resume', id: 'Task-1', by: 'sleep(1.5)', value: 'None', exc: null }],
     ]);
     expect(() => decoder.decode([['c', 2, null, 99]])).toThrow(/never scheduled/);
+  });
+
+  it('decodes marshalled bytes straight to the events decode() makes of the lists', () => {
+    // Written by CPython: marshal.dumps([('@', 1, name), ('n', 0.0, 4, 2, name, 'worker', False),
+    // ('z', ...), ('suspend', ...), ('@', 2, None), ('d', ...), ('c', ...)]) with name = 'Task-2'.
+    // Some records are filed for back-references (FLAG_REF), others not: both paths run.
+    const bytes = new Uint8Array([
+      91, 7, 0, 0, 0, 41, 3, 250, 1, 64, 233, 1, 0, 0, 0, 250, 6, 84, 97, 115, 107, 45, 50, 41, 7, 218, 1, 110,
+      231, 0, 0, 0, 0, 0, 0, 0, 0, 233, 4, 0, 0, 0, 233, 2, 0, 0, 0, 114, 2, 0, 0, 0, 218, 6, 119, 111, 114, 107,
+      101, 114, 70, 169, 6, 218, 1, 122, 114, 4, 0, 0, 0, 233, 5, 0, 0, 0, 233, 3, 0, 0, 0, 231, 0, 0, 0, 0, 0,
+      0, 248, 63, 114, 12, 0, 0, 0, 41, 9, 218, 7, 115, 117, 115, 112, 101, 110, 100, 114, 4, 0, 0, 0, 114, 10,
+      0, 0, 0, 114, 2, 0, 0, 0, 250, 22, 115, 108, 101, 101, 112, 40, 49, 46, 53, 41, 32, 117, 110, 116, 105,
+      108, 32, 116, 61, 49, 46, 53, 218, 5, 115, 108, 101, 101, 112, 91, 0, 0, 0, 0, 114, 12, 0, 0, 0, 91, 1,
+      0, 0, 0, 169, 3, 218, 4, 109, 97, 105, 110, 114, 10, 0, 0, 0, 84, 169, 3, 114, 0, 0, 0, 0, 114, 6, 0, 0,
+      0, 78, 169, 4, 218, 1, 100, 114, 12, 0, 0, 0, 78, 114, 11, 0, 0, 0, 169, 4, 218, 1, 99, 114, 12, 0, 0,
+      0, 78, 114, 11, 0, 0, 0,
+    ]);
+    const fromBytes = new WireDecoder().decodeBytes(bytes);
+    expect(fromBytes.map((e) => e.kind)).toEqual(
+      ['task-created', 'schedule', 'schedule', 'suspend', 'schedule', 'callback']);
+    expect(fromBytes).toEqual(new WireDecoder().decode(unmarshal(bytes)));
+    expect(() => new WireDecoder().decodeBytes(bytes.subarray(0, 40))).toThrow(TraceFormatError);
   });
 
   it('rejects unknown kinds, wrong lengths, bad context and gaps in the sequence', () => {

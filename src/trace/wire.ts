@@ -5,6 +5,8 @@
  * records, ['@', it, task], that hold until the next one; sequence numbers are implicit.
  * This table names the fields; it must match FIELDS in src/engine/py/loopscope/trace.py.
  */
+import { TraceFormatError } from './errors';
+import { forEachRecord } from './marshal';
 import { formatG, shortWait } from './pyformat';
 import type { ChainFrame, EventKind, TraceEvent } from './schema';
 
@@ -31,7 +33,7 @@ export const EVENT_FIELDS: Record<EventKind, readonly string[]> = {
   'end': ['status', 'exitCode', 'message'],
 };
 
-export class TraceFormatError extends Error {}
+export { TraceFormatError };
 
 const COMMON = 3;
 const CONTEXT = '@';
@@ -84,29 +86,42 @@ export class WireDecoder {
     const events: TraceEvent[] = [];
     for (const raw of batch) {
       if (!Array.isArray(raw)) throw new TraceFormatError('event is not a list');
-      const kind = raw[0] as string;
-      if (kind === CONTEXT) {
-        const [, it, task] = raw as unknown[];
-        if (typeof it !== 'number' || (task !== null && typeof task !== 'string')) {
-          throw new TraceFormatError('bad context record');
-        }
-        this.it = it;
-        this.task = task;
-      } else if (Object.hasOwn(COMPACT_FIELDS, kind)) {
-        this.expand(kind as CompactKind, raw, events);
-      } else {
-        events.push(this.observe(this.event(raw)));
-      }
+      this.record(raw, raw.length, events);
     }
     return events;
   }
 
-  private event(raw: unknown[]): TraceEvent {
+  /** Decodes one marshalled batch straight from its bytes (the engine's hot path). */
+  decodeBytes(bytes: Uint8Array): TraceEvent[] {
+    const events: TraceEvent[] = [];
+    forEachRecord(bytes, (raw, n) => this.record(raw, n, events));
+    return events;
+  }
+
+  /** One record: its values are raw[0..n) (raw may be longer: a reused array). */
+  private record(raw: unknown[], n: number, out: TraceEvent[]): void {
+    const kind = raw[0] as string;
+    if (kind === CONTEXT) {
+      const it = raw[1];
+      const task = raw[2];
+      if (n !== 3 || typeof it !== 'number' || (task !== null && typeof task !== 'string')) {
+        throw new TraceFormatError('bad context record');
+      }
+      this.it = it;
+      this.task = task;
+    } else if (Object.hasOwn(COMPACT_FIELDS, kind)) {
+      this.expand(kind as CompactKind, raw, n, out);
+    } else {
+      out.push(this.observe(this.event(raw, n)));
+    }
+  }
+
+  private event(raw: unknown[], n: number): TraceEvent {
     const kind = raw[0] as EventKind;
-    const names = EVENT_FIELDS[kind];
+    const names = Object.hasOwn(EVENT_FIELDS, kind) ? EVENT_FIELDS[kind] : undefined;
     if (!names) throw new TraceFormatError(`unknown event kind ${String(raw[0])}`);
-    if (raw.length !== COMMON + names.length) {
-      throw new TraceFormatError(`${kind} event has ${raw.length} values, expected ${COMMON + names.length}`);
+    if (n !== COMMON + names.length) {
+      throw new TraceFormatError(`${kind} event has ${n} values, expected ${COMMON + names.length}`);
     }
     const ev = this.base(kind, raw[1], raw[2]) as Record<string, unknown>;
     for (let i = 0; i < names.length; i++) ev[names[i]!] = raw[COMMON + i];
@@ -149,9 +164,9 @@ export class WireDecoder {
     return ev;
   }
 
-  private expand(kind: CompactKind, raw: unknown[], out: TraceEvent[]): void {
+  private expand(kind: CompactKind, raw: unknown[], n: number, out: TraceEvent[]): void {
     const names = COMPACT_FIELDS[kind];
-    if (raw.length !== COMMON + names.length || typeof raw[COMMON] !== 'number') {
+    if (n !== COMMON + names.length || typeof raw[COMMON] !== 'number') {
       throw new TraceFormatError(`bad ${kind} record`);
     }
     const [, t, line, handle, a, b, c, d] = raw as [unknown, number, number | null, number, ...unknown[]];
