@@ -106,8 +106,9 @@ def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
     """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
     for frame in reversed(chain):
         code = frame.f_code
-        if id(code) in _KNOWN_WAITS:
-            described = _describe_library_frame(tracer, code.co_qualname, frame.f_locals, loop_time)
+        describe = _KNOWN_WAITS.get(id(code))
+        if describe is not None:
+            described = describe(tracer, frame.f_locals, loop_time)
             if described is not None:
                 return described
         if code.co_filename == tracer.filename:
@@ -147,7 +148,7 @@ def suspension(tracer: Tracer, task: Any, loop_time: float) -> tuple[
                 waits.append(frame)
         obj = below
     for frame in reversed(waits):
-        described = _describe_library_frame(tracer, frame.f_code.co_qualname, frame.f_locals, loop_time)
+        described = _KNOWN_WAITS[id(frame.f_code)](tracer, frame.f_locals, loop_time)
         if described is not None:
             return (parked, *described, wire)
     return (parked, *_describe_waiter(tracer, task, loop_time), wire)
@@ -169,79 +170,99 @@ def _describe_waiter(tracer: Tracer, task: Any,
     return (label, "future", [label], None)
 
 
-def _describe_library_frame(tracer: Tracer, fn: str, loc: Any,
-                            now: float) -> tuple[str, str, list[str], float | None] | None:
-    if fn == "sleep":
-        handle = loc.get("h")
-        delay = loc.get("delay", 0)
-        if handle is None:
-            return (f"sleep({_fmt_num(delay)}): yield to the loop", "sleep", [], now)
-        until = handle.when()
-        return (f"sleep({_fmt_num(delay)}) until t={_fmt_time(until)}", "sleep", [], until)
-    if fn == "request_in_flight":
-        handle = loc.get("handle")
-        until = handle.when() if handle is not None else None
-        return (str(loc.get("what", "a request")), "io", [], until)
-    if fn in ("Queue.get", "Queue.put", "Queue.join"):
+# What a task parked in one of asyncio's waits awaits, read from that coroutine's locals:
+# (awaits, wait kind, awaited task/future ids, until), or None to look further out.
+Described = tuple[str, str, list[str], float | None] | None
+
+
+def _sleep(tracer: Tracer, loc: Any, now: float) -> Described:
+    handle = loc.get("h")
+    delay = loc.get("delay", 0)
+    if handle is None:
+        return (f"sleep({_fmt_num(delay)}): yield to the loop", "sleep", [], now)
+    until = handle.when()
+    return (f"sleep({_fmt_num(delay)}) until t={_fmt_time(until)}", "sleep", [], until)
+
+
+def _request(tracer: Tracer, loc: Any, now: float) -> Described:
+    handle = loc.get("handle")
+    until = handle.when() if handle is not None else None
+    return (str(loc.get("what", "a request")), "io", [], until)
+
+
+def _queue(what: Any) -> Any:
+    def describe(tracer: Tracer, loc: Any, now: float) -> Described:
         q = loc.get("self")
         size = q.qsize() if q is not None else 0
-        what = {"Queue.get": "empty", "Queue.put": f"full, maxsize={getattr(q, 'maxsize', '?')}",
-                "Queue.join": f"{getattr(q, '_unfinished_tasks', '?')} unfinished"}[fn]
-        return (f"{type(q).__name__}.{fn.split('.')[1]} ({what}, {size} items)", "queue", [], None)
-    if fn in ("Lock.acquire", "Semaphore.acquire", "BoundedSemaphore.acquire"):
-        lock = loc.get("self")
-        waiters = len(getattr(lock, "_waiters", None) or ())
-        kind = "lock" if fn.startswith("Lock") else "semaphore"
-        if kind == "lock":
-            return (f"Lock.acquire (held, {waiters} waiting)", kind, [], None)
-        left = getattr(lock, "_value", 0)
-        return (f"{type(lock).__name__}.acquire ({left} left, {waiters} waiting)", kind, [], None)
-    if fn == "Event.wait":
-        return ("Event.wait (not set)", "event", [], None)
-    if fn in ("Condition.wait", "Condition.wait_for"):
-        return (f"{fn} (until notified)", "condition", [], None)
-    if fn == "Barrier.wait":
-        return ("Barrier.wait", "other", [], None)
-    if fn == "_wait":
-        fs = loc.get("fs") or ()
-        names = _names(tracer, fs)
-        mode = loc.get("return_when", "ALL_COMPLETED")
-        timeout = loc.get("timeout")
-        extra = f", timeout={timeout!r}" if timeout is not None else ""
-        return (f"wait({len(names)} {'task' if len(names) == 1 else 'tasks'}, {mode}{extra})",
-                "wait", names, None)
-    if fn == "wait_for":
-        fut = loc.get("fut")
-        target = [tracer.future_label(fut)] if isinstance(fut, _Future) else []
-        timeout = loc.get("timeout")
-        what = target[0] if target else "a coroutine"
-        return (f"wait_for({what}, timeout={timeout!r})", "wait_for", target, None)
-    if fn.startswith("_AsCompletedIterator") or fn == "as_completed":
-        return ("as_completed: the next one to finish", "wait", [], None)
-    if fn in ("TaskGroup.__aexit__", "TaskGroup._aexit"):
-        group = loc.get("self")
-        names = _names(tracer, getattr(group, "_tasks", ()) or ())
-        return (f"TaskGroup exit ({len(names)} running)", "taskgroup", names, None)
-    return None
+        return (f"{type(q).__name__}.{what[0]} ({what[1](q)}, {size} items)", "queue", [], None)
+    return describe
 
 
-def _known_waits() -> frozenset[int]:
-    """Ids of the code objects of the asyncio coroutines a task can be parked in: a set
-    lookup per frame. Ids, not the code objects: hashing a code object walks its bytecode
-    (about 1.5 µs in Pyodide). The functions live as long as asyncio, so ids stay valid."""
+def _lock(tracer: Tracer, loc: Any, now: float) -> Described:
+    waiters = len(getattr(loc.get("self"), "_waiters", None) or ())
+    return (f"Lock.acquire (held, {waiters} waiting)", "lock", [], None)
+
+
+def _semaphore(tracer: Tracer, loc: Any, now: float) -> Described:
+    sem = loc.get("self")
+    waiters = len(getattr(sem, "_waiters", None) or ())
+    left = getattr(sem, "_value", 0)
+    return (f"{type(sem).__name__}.acquire ({left} left, {waiters} waiting)", "semaphore", [], None)
+
+
+def _fixed(text: str, kind: str) -> Any:
+    answer = (text, kind, [], None)
+    return lambda tracer, loc, now: answer
+
+
+def _wait(tracer: Tracer, loc: Any, now: float) -> Described:
+    names = _names(tracer, loc.get("fs") or ())
+    mode = loc.get("return_when", "ALL_COMPLETED")
+    timeout = loc.get("timeout")
+    extra = f", timeout={timeout!r}" if timeout is not None else ""
+    return (f"wait({len(names)} {'task' if len(names) == 1 else 'tasks'}, {mode}{extra})",
+            "wait", names, None)
+
+
+def _wait_for(tracer: Tracer, loc: Any, now: float) -> Described:
+    fut = loc.get("fut")
+    target = [tracer.future_label(fut)] if isinstance(fut, _Future) else []
+    what = target[0] if target else "a coroutine"
+    return (f"wait_for({what}, timeout={loc.get('timeout')!r})", "wait_for", target, None)
+
+
+def _taskgroup(tracer: Tracer, loc: Any, now: float) -> Described:
+    names = _names(tracer, getattr(loc.get("self"), "_tasks", ()) or ())
+    return (f"TaskGroup exit ({len(names)} running)", "taskgroup", names, None)
+
+
+def _known_waits() -> dict[int, Any]:
+    """The asyncio coroutines a task can be parked in, each with how to describe it, by
+    the id of its code object: a dict lookup per frame. Ids, not the code objects: hashing
+    a code object walks its bytecode (about 1.5 µs in Pyodide). The functions live as long
+    as asyncio, so ids stay valid."""
     from asyncio import locks, queues, taskgroups, tasks
-    funcs: list[Any] = [
-        tasks.sleep, tasks._wait, tasks.wait_for, queues.Queue.get, queues.Queue.put,
-        queues.Queue.join, locks.Lock.acquire, locks.Semaphore.acquire, locks.Event.wait,
-        locks.Condition.wait, locks.Condition.wait_for, locks.Barrier.wait,
-        taskgroups.TaskGroup.__aexit__, getattr(taskgroups.TaskGroup, "_aexit", None),
-    ]
     from .simio import request_in_flight
-    funcs.append(request_in_flight)
+    found: dict[Any, Any] = {
+        tasks.sleep: _sleep, request_in_flight: _request,
+        queues.Queue.get: _queue(("get", lambda q: "empty")),
+        queues.Queue.put: _queue(("put", lambda q: f"full, maxsize={getattr(q, 'maxsize', '?')}")),
+        queues.Queue.join: _queue(("join", lambda q: f"{getattr(q, '_unfinished_tasks', '?')} unfinished")),
+        locks.Lock.acquire: _lock, locks.Semaphore.acquire: _semaphore,
+        locks.Event.wait: _fixed("Event.wait (not set)", "event"),
+        locks.Condition.wait: _fixed("Condition.wait (until notified)", "condition"),
+        locks.Condition.wait_for: _fixed("Condition.wait_for (until notified)", "condition"),
+        locks.Barrier.wait: _fixed("Barrier.wait", "other"),
+        tasks._wait: _wait, tasks.wait_for: _wait_for,
+        taskgroups.TaskGroup.__aexit__: _taskgroup,
+        getattr(taskgroups.TaskGroup, "_aexit", None): _taskgroup,
+    }
     as_completed = getattr(tasks, "_AsCompletedIterator", None)
     if as_completed is not None:
-        funcs.append(getattr(as_completed, "_wait_for_one", None))
-    return frozenset(id(f.__code__) for f in funcs if f is not None and hasattr(f, "__code__"))
+        found[getattr(as_completed, "_wait_for_one", None)] = _fixed(
+            "as_completed: the next one to finish", "wait")
+    return {id(f.__code__): describe for f, describe in found.items()
+            if f is not None and hasattr(f, "__code__")}
 
 
 _KNOWN_WAITS = _known_waits()
