@@ -5,7 +5,7 @@
  */
 import { DEFAULT_RUN_OPTIONS, type RunOptions, type RunSummary, type TraceEvent } from '../trace/schema';
 import type { EngineCommand, EngineReply, EngineStatus } from '../trace/protocol';
-import { checkEvent } from '../trace/validate';
+import { batchParser, TraceFormatError } from '../trace/validate';
 import { assertUnreachable } from '../base/assert';
 
 export interface EngineListener {
@@ -21,7 +21,9 @@ export class EngineClient {
   private worker!: Worker;
   private interrupt: Uint8Array | null = null;
   private nextRunId = 1;
-  private current: { runId: number; events: number; started: number } | null = null;
+  private current: {
+    runId: number; events: number; started: number; parse: (bytes: Uint8Array) => TraceEvent[];
+  } | null = null;
   private stopTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly listener: EngineListener) {
@@ -49,10 +51,17 @@ export class EngineClient {
         this.listener.status(reply.status, { loadMs: reply.loadMs });
         break;
       case 'batch': {
-        if (reply.runId !== this.current?.runId) return;
-        let seq = this.current.events;
-        const events = reply.events.map((ev) => checkEvent(ev, seq++));
-        this.current.events = seq;
+        const run = this.current;
+        if (reply.runId !== run?.runId) return;
+        let events: TraceEvent[];
+        try {
+          events = run.parse(reply.bytes);
+        } catch (err) {
+          if (!(err instanceof TraceFormatError)) throw err;
+          this.failRun(`The engine sent a damaged trace (${err.message}).`);
+          return;
+        }
+        run.events += events.length;
         this.listener.batch(reply.runId, events);
         break;
       }
@@ -60,6 +69,10 @@ export class EngineClient {
         if (reply.runId !== this.current?.runId) return;
         this.finish(reply.summary);
         this.listener.status('ready', {});
+        break;
+      case 'failed':
+        if (reply.runId !== this.current?.runId) return;
+        this.failRun(reply.message);
         break;
       case 'fatal':
         this.listener.status('failed', { message: reply.message });
@@ -84,7 +97,7 @@ export class EngineClient {
   run(source: string, options: Partial<RunOptions> = {}, filename = 'main.py'): number {
     if (this.current) this.stop();
     const runId = this.nextRunId++;
-    this.current = { runId, events: 0, started: performance.now() };
+    this.current = { runId, events: 0, started: performance.now(), parse: batchParser() };
     this.listener.status('running', {});
     this.send({ type: 'run', runId, source, filename, options: { ...DEFAULT_RUN_OPTIONS, ...options } });
     return runId;
@@ -99,6 +112,16 @@ export class EngineClient {
     } else {
       this.restart(run.events);
     }
+  }
+
+  /** Ends the run with what arrived and why it stopped there. */
+  private failRun(message: string): void {
+    const run = this.current!;
+    this.finish({
+      status: 'stopped', exitCode: 3, events: run.events, virtualTime: 0,
+      wallMs: performance.now() - run.started, message,
+    });
+    this.listener.status('ready', {});
   }
 
   /** The last resort: the worker is busy in Python and must go. */

@@ -17,6 +17,13 @@ export interface Engine {
   /** Runs one program to its end or a limit; batches arrive through `onBatch` while it runs. */
   run(source: string, filename: string, options: RunOptions,
     onBatch: (events: TraceEvent[]) => void): RunSummary;
+  /**
+   * The same run, its batches handed over as the engine wrote them (marshalled, not yet
+   * decoded or checked): the browser worker passes them to the page, which decodes them
+   * with `batchParser`, so decoding never holds up Python.
+   */
+  runBytes(source: string, filename: string, options: RunOptions,
+    onBytes: (bytes: Uint8Array) => void): RunSummary;
 }
 
 const PACKAGE_DIR = '/loopscope_pkg';
@@ -39,11 +46,13 @@ import loopscope
   return {
     traceVersion: TRACE_VERSION,
     run(source, filename, options, onBatch) {
-      // The bytes object is lent for the call only; toJs copies it out.
       const parse = batchParser();
-      const flush = (batch: PyBytes) => onBatch(parse(batch.toJs()));
-      const summary = runProgram(source, filename, JSON.stringify(options), flush);
-      return parseSummary(summary);
+      return this.runBytes(source, filename, options, (bytes) => onBatch(parse(bytes)));
+    },
+    runBytes(source, filename, options, onBytes) {
+      // The bytes object is lent for the call only; toJs copies it out.
+      const flush = (batch: PyBytes) => onBytes(batch.toJs());
+      return parseSummary(runProgram(source, filename, JSON.stringify(options), flush));
     },
   };
 }

@@ -25,24 +25,21 @@ self.onmessage = async (msg: MessageEvent<EngineCommand>) => {
   switch (command.type) {
     case 'run': {
       const { runId, source, filename, options } = command;
-      let delivered = 0;
       try {
-        const summary = engine.run(source, filename, options, (events) => {
-          delivered += events.length;
-          post({ type: 'batch', runId, events });
+        const summary = engine.runBytes(source, filename, options, (bytes) => {
+          // Handed over, not copied: the page decodes it while Python goes on.
+          postMessage({ type: 'batch', runId, bytes } satisfies EngineReply, { transfer: [bytes.buffer as ArrayBuffer] });
         });
         post({ type: 'end', runId, summary });
       } catch (err) {
         // End the run with the reason, so the UI keeps what arrived.
         const crashed = (err as { pyodide_fatal_error?: boolean } | null)?.pyodide_fatal_error === true;
         post({
-          type: 'end', runId, summary: {
-            status: 'stopped', exitCode: 3, events: delivered, virtualTime: 0, wallMs: 0,
-            message: crashed
-              ? `Python crashed (${String(err).split('\n')[0]}), most likely from tasks awaiting each other too deeply; `
-                + 'it is restarting, and the trace so far is kept.'
-              : `Loopscope's engine failed: ${String(err)}`,
-          },
+          type: 'failed', runId,
+          message: crashed
+            ? `Python crashed (${String(err).split('\n')[0]}), most likely from tasks awaiting each other too deeply; `
+              + 'it is restarting, and the trace so far is kept.'
+            : `Loopscope's engine failed: ${String(err)}`,
         });
         // After Pyodide's fatal error the interpreter is unusable: this worker must go.
         if (crashed) post({ type: 'crashed' });

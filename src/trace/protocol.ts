@@ -2,7 +2,7 @@
  * Messages between the main thread (engine client) and the engine worker.
  * Both sides import this module; every message is checked at the boundary.
  */
-import type { RunOptions, RunSummary, TraceEvent } from './schema';
+import type { RunOptions, RunSummary } from './schema';
 
 /** Main thread → worker. */
 export type EngineCommand =
@@ -13,8 +13,11 @@ export type EngineCommand =
 /** Worker → main thread. */
 export type EngineReply =
   | { type: 'status'; status: 'loading' | 'ready'; loadMs?: number }
-  | { type: 'batch'; runId: number; events: TraceEvent[] }
+  /** A batch as the engine marshalled it: the page decodes it (trace/validate.ts batchParser). */
+  | { type: 'batch'; runId: number; bytes: Uint8Array }
   | { type: 'end'; runId: number; summary: RunSummary }
+  /** The run ended without a summary from Python: the page knows how many events came. */
+  | { type: 'failed'; runId: number; message: string }
   | { type: 'fatal'; message: string }
   /** Python itself crashed (Pyodide's fatal error) after the run's end was sent: replace the worker. */
   | { type: 'crashed' };
