@@ -54,12 +54,13 @@ class LoopTraceMixin:
                            _str_or_none(getattr(args[0], "_cancel_message", None)))
             else:
                 cause = "y" if t.task == name else "s"
-            t.emit("s", line, handle._hid, name, cause)
+            t.put(("s", t.clock.now, line, handle._hid, name, cause))
             return
         args = handle._args
         handle._target = None
         if cb is futures._set_result_unless_cancelled and when is not None:
-            t.emit("z", line, handle._hid, when, when - self._clock.now)  # type: ignore[attr-defined]
+            now = t.clock.now
+            t.put(("z", now, line, handle._hid, when, when - now))
             return
         target = None
         if cb is simio.deliver:
@@ -79,7 +80,7 @@ class LoopTraceMixin:
         name = handle._target = t.register_task(task)
         coro = task.get_coro()
         qualname = getattr(coro, "__qualname__", type(coro).__name__)
-        t.emit("n", line, handle._hid, name, qualname, qualname in _RUNNER_HOUSEKEEPING)
+        t.put(("n", t.clock.now, line, handle._hid, name, qualname, qualname in _RUNNER_HOUSEKEEPING))
         if not t.stopped:
             t.seq += 1  # it stands for two events: the count (and its limit) is of events
 
@@ -91,14 +92,15 @@ class LoopTraceMixin:
             t.emit("unschedule", t.user_line(3), handle._hid, queue, t.task)
 
     def _trace_timer_due(self, handle: Any) -> None:
-        self._tracer.emit("d", None, handle._hid)
+        t = self._tracer
+        t.put(("d", t.clock.now, None, handle._hid))
 
     def _run_traced(self, handle: Any) -> None:
         t = self._tracer
         world = self._world
         name = handle._target
         if name is None:
-            t.emit("c", None, handle._hid)
+            t.put(("c", t.clock.now, None, handle._hid))
             t.user_code_on_stack = _is_user_code(t, handle._callback)
             try:
                 handle._run()
@@ -108,7 +110,8 @@ class LoopTraceMixin:
                     world.flush_output()
             return
         owner = handle._callback.__self__
-        t.enter_task(name)
+        t.task = name  # t.enter_task(name), inline: once per task step
+        t._context_changed = True
         world.running_task = owner
         world.running_task_reported = False
         args = handle._args
@@ -124,7 +127,7 @@ class LoopTraceMixin:
                 exc = short_repr(t, by._exception)
             else:
                 value = short_repr(t, by._result)
-        t.emit("r", None, handle._hid, cancel, msg, value, exc)
+        t.put(("r", t.clock.now, None, handle._hid, cancel, msg, value, exc))
         if not t.stopped:
             t.seq += 2 if cancel else 1  # callback (+ cancel) + resume
         try:
@@ -136,14 +139,11 @@ class LoopTraceMixin:
                 if not world.running_task_reported:
                     _emit_task_done(t, owner)
             else:
-                self._trace_suspend(owner, name)
+                line, awaits, kind, on, until, chain = suspension(t, owner, t.clock.now)
+                t.put(("suspend", t.clock.now, line, name, awaits, kind, on, until, chain))
             world.running_task = None
-            t.enter_task(None)
-
-    def _trace_suspend(self, task: Any, name: str) -> None:
-        t = self._tracer
-        line, awaits, kind, on, until, chain = suspension(t, task, self._clock.now)  # type: ignore[attr-defined]
-        t.emit("suspend", line, name, awaits, kind, on, until, chain)
+            t.task = None
+            t._context_changed = True
 
     def call_exception_handler(self, context: dict[str, Any]) -> None:
         t = self._tracer

@@ -117,12 +117,17 @@ class Tracer:
 
     def emit(self, kind: str, line: int | None, *values: Any) -> None:
         """Record a scheduling event (skipped when tracing is off, as in benchmarks)."""
+        self.put((kind, self.clock.now, line) + values)
+
+    def put(self, event: tuple[Any, ...]) -> None:
+        """emit for the hot path: the caller builds the whole (kind, now, line, ...) tuple,
+        which saves packing the fields and joining two tuples per event."""
         if self.enabled and not self.stopped:
             buf = self._buf
             if self._context_changed:
                 buf.append(("@", self.it, self.task))
                 self._context_changed = False
-            buf.append((kind, self.clock.now, line) + values)
+            buf.append(event)
             self.seq += 1
             if len(buf) >= self.batch_size:
                 self._flush_during_run()
