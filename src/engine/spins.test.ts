@@ -33,8 +33,8 @@ const WORK = [
   '    while n > 0:',
   '        n -= 1',
   '    print(f"{name} counted down at {time.time() - start:.1f}s")',
-  't1 = threading.Thread(target=WORK, args=(30000,))',
-  't2 = threading.Thread(target=COUNT, args=("t2", 20000))',
+  't1 = threading.Thread(target=WORK, args=(3000,))',
+  't2 = threading.Thread(target=COUNT, args=("t2", 2000))',
   't1.start()',
   't2.start()',
   'time.sleep(1)',
@@ -123,7 +123,7 @@ describe('busy-waiting threads', () => {
 });
 
 describe('threads whose loops do work', () => {
-  const expected = 'work(30000) = 8999550005000 at 0.0s\nt2 counted down at 0.0s\nmain woke at 1.0s\n[8999550005000] 1\n';
+  const expected = 'work(3000) = 8995500500 at 0.0s\nt2 counted down at 0.0s\nmain woke at 1.0s\n[8995500500] 1\n';
 
   it('runs a for loop and a while loop to their ends at their start time, as before', () => {
     const r = runAndCollect(engine, WORK.join('\n').replace('WORK', 'work').replace('COUNT', 'count_down'), {}, 'main.py');
