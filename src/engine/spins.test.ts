@@ -81,6 +81,20 @@ describe('busy-waiting threads', () => {
     expect(r.summary.message).toContain('Thread-1 (spin) loops without ever blocking or waiting (a busy wait), and no other');
   });
 
+  it('says so when a thread busy-waits on the clock: virtual time does not pass while it spins', () => {
+    const r = run([
+      'import threading, time',
+      'def busy_sleep(seconds):',
+      '    end = time.time() + seconds',
+      '    while time.time() < end:',
+      '        pass',
+      'threading.Thread(target=busy_sleep, args=(2,)).start()',
+      'time.sleep(1)',
+    ]);
+    expect(r.summary.exitCode).toBe(3);
+    expect(r.summary.message).toContain('Thread-1 (busy_sleep) loops without blocking until the clock reaches some time');
+  });
+
   it("a spinning thread waits for a timer of the main thread's event loop", () => {
     const r = run([
       'import asyncio, threading, time',
@@ -134,6 +148,25 @@ describe('threads whose loops do work', () => {
   it('prints the same as the old path (targets wrapped in lambdas run in one piece)', () => {
     const source = WORK.join('\n').replace('WORK', 'lambda n: work(n)').replace('COUNT', 'lambda *a: count_down(*a)');
     expect(runAndCollect(engine, source, {}, 'main.py').stdout).toBe(expected);
+  });
+
+  it("is not fooled by a loop that only changes an object's attribute", () => {
+    const r = run([
+      'import threading, time',
+      'class Counter:',
+      '    def __init__(self):',
+      '        self.n = 0',
+      'c = Counter()',
+      'def count():',
+      '    while c.n < 3000:',
+      '        c.n += 1',
+      '    print("counted to", c.n, "at", time.monotonic())',
+      't = threading.Thread(target=count)',
+      't.start()',
+      'time.sleep(1)',
+      'print("main woke at", time.monotonic())',
+    ]);
+    expect(r.stdout).toBe('counted to 3000 at 0.0\nmain woke at 1.0\n');
   });
 
   it('reports an exception in a rewritten thread at the line of the program that raised it', () => {

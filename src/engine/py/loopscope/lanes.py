@@ -160,7 +160,8 @@ class Lanes(SpinningLanes, ThreadsafePosts):
             except LaneAbandoned:
                 lane.state = "abandoned"
             except LimitReached:
-                if lane.kind == "thread" and self.tracer.seq - lane.block_seq > 10_000:
+                if lane.kind == "thread" and (self.tracer.seq - lane.block_seq > 10_000 or (
+                        lane.watch is not None and (lane.watch.stuck or lane.watch.timed))):
                     raise LimitReached(self.busy_wait(lane)) from None
                 raise
             if lane.state in ("done", "abandoned"):
@@ -307,8 +308,12 @@ class Lanes(SpinningLanes, ThreadsafePosts):
         self.tracer.halt(self.cannot_happen(why), self.tracer.user_line(3))
         return False
 
-    def busy_wait(self, lane: Lane, parked: bool = False) -> str:
-        if parked:
+    def busy_wait(self, lane: Lane) -> str:
+        if lane.watch is not None and lane.watch.timed:
+            return (f"{lane.name} loops without blocking until the clock reaches some time (a "
+                    "busy wait on the clock). Virtual time only moves when a thread blocks or "
+                    "waits, so it never gets there: wait with time.sleep() instead.")
+        if lane.watch is not None and lane.watch.stuck:
             return (f"{lane.name} loops without ever blocking or waiting (a busy wait), and "
                     "no other thread or loop will ever do anything that could change what it "
                     "is waiting for (a real program would spin here forever).")
@@ -408,7 +413,8 @@ class Lanes(SpinningLanes, ThreadsafePosts):
                 with self.waiting(lambda: INF):
                     self.drive(lambda: INF, lambda: lane.state != "spinning")
                 if lane.state == "spinning":
-                    self.tracer.halt(self.busy_wait(lane, parked=True))
+                    lane.watch.stuck = True
+                    self.tracer.halt(self.busy_wait(lane))
             else:
                 self.advance(lane.ended_at)
         self.exiting = True

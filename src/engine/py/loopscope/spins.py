@@ -18,6 +18,7 @@ a few hundred per jump keeps the trace readable.
 from __future__ import annotations
 
 import contextlib
+import types
 from collections import deque
 from typing import Any, Callable, Iterator
 
@@ -29,31 +30,40 @@ SAME_FOR = 100
 
 _VALUES = (int, float, complex, str, bytes, bool, type(None))
 _SIZED = (list, dict, set, frozenset, tuple, deque, bytearray)
+_OPAQUE = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 
 
-def _seen(value: Any) -> Any:
-    """What a turn of a loop can tell about a value without walking it."""
+def _seen(value: Any, depth: int = 1) -> Any:
+    """What a turn of a loop can tell about a value without walking it: a value, a
+    container's size, and one level of an object's attributes (`self.count`)."""
     if isinstance(value, _VALUES):
         return value
     if isinstance(value, _SIZED):
         return id(value), len(value)
+    attrs = getattr(value, "__dict__", None)
+    if depth and type(attrs) is dict and len(attrs) <= 64 and not isinstance(value, _OPAQUE):
+        return id(value), tuple(_seen(v, 0) for v in attrs.values())
     return id(value)
 
 
-def _state(frame: Any) -> tuple[Any, ...]:
+def _state(frame: Any, clock: Any) -> tuple[Any, ...]:
     glob = frame.f_globals
     seen = [_seen(v) for v in frame.f_locals.values()]
     seen.extend(_seen(glob[name]) for name in frame.f_code.co_names if name in glob)
+    seen.append(clock.reads)  # a loop that reads the time waits for time, not for a thread
     return tuple(seen)
 
 
 class SpinWatch:
     """Counts a lane's loop turns since it last blocked or changed anything."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Any) -> None:
+        self.clock = clock
         self.turns = 0
         self.blocks = 0
-        self.snapshot: tuple[Any, ...] | None = None
+        self.snapshot: tuple[Any, ...] = ()
+        self.timed = False  # nothing changed but the time it read: a busy wait on the clock
+        self.stuck = False  # it spun with nothing left that could ever change what it sees
 
     def turn(self, blocks: int, frame: Any) -> str:
         """"spin", "progress" (it blocked, or what it sees changed) or "" (can't tell yet)."""
@@ -63,11 +73,12 @@ class SpinWatch:
         self.turns += 1
         if self.turns < CHECK_AFTER:
             return ""
-        state = _state(frame)
+        state = _state(frame, self.clock)
         if self.turns == CHECK_AFTER:
             self.snapshot = state
             return ""
         if state != self.snapshot:
+            self.timed = state[:-1] == self.snapshot[:-1]
             self.turns = 0
             return "progress"
         return "spin" if self.turns >= CHECK_AFTER + SAME_FOR else ""
@@ -85,7 +96,7 @@ class SpinningLanes:
     pending: list[Lane]
     _next_time: Callable[[Lane], float]
     enter: Callable[[Lane], tuple[Any, ...]]
-    busy_wait: Callable[..., str]
+    busy_wait: Callable[[Lane], str]
     settle: Callable[..., None]
     drive: Callable[..., None]
 
@@ -111,7 +122,7 @@ class SpinningLanes:
         gen = lane.steps
         assert gen is not None
         if lane.watch is None:
-            lane.watch = SpinWatch()
+            lane.watch = SpinWatch(self.clock)
         while True:
             try:
                 next(gen)
@@ -120,8 +131,7 @@ class SpinningLanes:
             seen = lane.watch.turn(lane.blocks, innermost_frame(gen))
             if seen == "progress":
                 lane.progressed = True
-            elif seen == "spin":
-                self._park(lane)
+            elif seen == "spin" and self._park(lane):
                 return False
 
     def next_act(self, lane: Lane) -> float:
@@ -142,11 +152,16 @@ class SpinningLanes:
                 t = min(t, other.resume_at)
         return t
 
-    def _park(self, lane: Lane) -> None:
+    def _park(self, lane: Lane) -> bool:
+        """Parks a spinning lane until the next time another can act (False: none ever
+        will, so it loops on where it is, as a real thread would, until a limit stops it;
+        a loop whose state hides deeper than what SpinWatch sees still gets to end)."""
         t = self.next_act(lane)
-        line = innermost_frame(lane.steps).f_lineno
         if t == INF:
-            self.tracer.halt(self.busy_wait(lane, parked=True), line)
+            lane.watch.stuck = True
+            lane.watch.turns = 0
+            return False
+        line = innermost_frame(lane.steps).f_lineno
         now = self.clock.now
         if t > now:
             self.world.check_virtual_time(t)
@@ -158,6 +173,7 @@ class SpinningLanes:
         if lane.progressed:
             self.acts += 1
         lane.acts_seen = self.acts
+        return True
 
     def run_up_to(self, t: float) -> None:
         """The main thread is stopped at the virtual-time limit `t`: what the other threads
