@@ -136,6 +136,54 @@ describe('busy-waiting threads', () => {
   });
 });
 
+describe('threads that block for something only the thread that started them does', () => {
+  it('parks a consumer in queue.get() until the main thread puts, as CPython prints it', () => {
+    const r = run([
+      'import queue, threading, time',
+      'q = queue.Queue()',
+      'def consumer():',
+      '    while True:',
+      '        item = q.get()',
+      '        print("got", item, "at", time.monotonic())',
+      '        if item is None:',
+      '            break',
+      'threading.Thread(target=consumer).start()',
+      'for i in range(3):',
+      '    time.sleep(1)',
+      '    q.put(i)',
+      'q.put(None)',
+    ]);
+    expect(r.summary).toMatchObject({ status: 'finished', exitCode: 0, virtualTime: 3 });
+    expect(r.stdout).toBe('got 0 at 1.0\ngot 1 at 2.0\ngot 2 at 3.0\ngot None at 3.0\n');
+    expect(blocked(r, 'Thread-1 (consumer)').map((e) => [e.t, e.call, e.line])).toEqual([
+      [0, 'Queue.get() (waits until t=1)', 5], [1, 'Queue.get() (waits until t=2)', 5],
+      [2, 'Queue.get() (waits until t=3)', 5]]);
+  });
+
+  it('parks Event.wait() and Lock.acquire() the same way', () => {
+    const r = run([
+      'import threading, time',
+      'ready = threading.Event()',
+      'lock = threading.Lock()',
+      'def waiter():',
+      '    ready.wait()',
+      '    print("ready at", time.monotonic())',
+      '    lock.acquire()',
+      '    print("has the lock at", time.monotonic())',
+      '    lock.release()',
+      'lock.acquire()',
+      'threading.Thread(target=waiter).start()',
+      'time.sleep(1)',
+      'ready.set()',
+      'time.sleep(1)',
+      'lock.release()',
+    ]);
+    expect(r.summary).toMatchObject({ status: 'finished', exitCode: 0 });
+    expect(printed(r)).toEqual([
+      [1, 'Thread-1 (waiter)', 'ready at 1.0'], [2, 'Thread-1 (waiter)', 'has the lock at 2.0']]);
+  });
+});
+
 describe('threads whose loops do work', () => {
   const expected = 'work(3000) = 8995500500 at 0.0s\nt2 counted down at 0.0s\nmain woke at 1.0s\n[8995500500] 1\n';
 

@@ -84,6 +84,21 @@ describe('simulated threads', () => {
   });
 
   it('says why a thread that waits for the main thread cannot go on', () => {
+    // The target is a lambda: it runs in one piece (a plain function would be parked).
+    const r = run([
+      'import queue, threading, time',
+      'q = queue.Queue()',
+      't = threading.Thread(target=lambda: print("got", q.get()))',
+      't.start()',
+      'time.sleep(1)',
+      'q.put(1)',
+    ].join('\n'));
+    expect(r.summary.exitCode).toBe(3);
+    expect(r.summary.message).toContain('Thread-1 (<lambda>) waits for an item in a Queue');
+    expect(r.summary.message).toContain("runs a thread's plain code one piece at a time");
+  });
+
+  it('says the program would hang when the main thread joins a thread before it puts what that thread waits for', () => {
     const r = run([
       'import queue, threading',
       'q = queue.Queue()',
@@ -95,8 +110,7 @@ describe('simulated threads', () => {
       'q.put(1)',
     ].join('\n'));
     expect(r.summary.exitCode).toBe(3);
-    expect(r.summary.message).toContain('Thread-1 (consumer) waits for an item in a Queue');
-    expect(r.summary.message).toContain("runs a thread's plain code one piece at a time");
+    expect(r.summary.message).toBe('Thread-1 (consumer) waits for an item in a Queue, and no other thread or loop will ever do it: the program would hang here.');
   });
 
 });

@@ -16,6 +16,25 @@ class LaneAbandoned(BaseException):
     abandons daemon threads when the main thread ends."""
 
 
+class ParkRequest(BaseException):
+    """Unwinds a blocking call (Queue.get, Lock.acquire, …) made directly in a thread's
+    rewritten target when only another thread can end the wait: the lane is parked, and
+    the call made again when it is resumed (spins.py). Raised before the call changed
+    anything."""
+
+    def __init__(self, call: str, why: str) -> None:
+        super().__init__(why)
+        self.call = call
+        self.why = why
+
+
+def parks(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Marks a blocking method that raises ParkRequest rather than stopping the run, when
+    called directly in a rewritten target (preempt.py)."""
+    method.parks = True  # type: ignore[attr-defined]
+    return method
+
+
 class Lane:
     """A simulated thread (kind "thread"), an executor job on a worker ("job"), or the
     main thread ("main"). Its `now` is its own clock while another lane runs."""
@@ -28,7 +47,8 @@ class Lane:
         self.started_at = started_at
         self.now = started_at
         self.ended_at = INF
-        # pending, running, done, loop (background loop), spinning (parked), abandoned
+        # pending, running, done, loop (background loop), abandoned, parked (left part-way
+        # in a busy wait, or in a wait only an outer thread can end: spins.py)
         self.state = "new"
         self.parent: Lane | None = None
         self.order = 0
@@ -52,6 +72,7 @@ class Lane:
         self.progressed = False
         self.resume_at = INF
         self.acts_seen = -1
+        self.can_park = False  # in a blocking call made directly in its rewritten target
         self.worker = 0  # an executor job: which of the executor's workers runs it
 
     def descends_from(self, owner: Lane) -> bool:
@@ -69,7 +90,7 @@ class Lane:
         return lane is not None and lane.daemon
 
     def alive_at(self, t: float) -> bool:
-        if self.state in ("pending", "running", "loop", "spinning"):
+        if self.state in ("pending", "running", "loop", "parked"):
             return True
         if self.state == "new":
             return False

@@ -52,7 +52,7 @@ class Lanes(SpinningLanes, ThreadsafePosts):
         self.thread_count = 0  # CPython numbers Thread-N from 1 in a fresh interpreter
         self.executor_count = 0
         watch = world.monitor.watch if world.monitor is not None else lambda code: None
-        self.rewriter = Rewriter(world.source, self.tracer.filename, watch)
+        self.rewriter = Rewriter(world.source, self.tracer.filename, watch, self.wait_call)
 
     # -- lane switching -------------------------------------------------------
 
@@ -139,7 +139,7 @@ class Lanes(SpinningLanes, ThreadsafePosts):
 
     def resume(self, lane: Lane) -> None:
         """Goes on with a lane parked in a busy wait, from the time it was parked until."""
-        self.spinning.remove(lane)
+        self.parked.remove(lane)
         lane.progressed = False
         self._piece(lane, first=False)
 
@@ -220,12 +220,12 @@ class Lanes(SpinningLanes, ThreadsafePosts):
                     if t <= until() and (t, 0, i) < best_key:
                         best, best_key = lane, (t, 0, i)
             # A parked spin goes after what is due at its time: it waits for that.
-            for lane in self.spinning:
+            for lane in self.parked:
                 if self.resumable(lane, until()) and (lane.resume_at, 1, lane.order) < best_key:
                     best, best_key = lane, (lane.resume_at, 1, lane.order)
             if best is None:
                 return
-            if best.state == "spinning":
+            if best.state == "parked":
                 self.resume(best)
                 self.settle()  # threads it started meanwhile
             else:
@@ -305,7 +305,7 @@ class Lanes(SpinningLanes, ThreadsafePosts):
         if timeout is not None:
             self.wait_until(deadline, call)
             return done()
-        self.tracer.halt(self.cannot_happen(why), self.tracer.user_line(3))
+        self.cannot_wait(call, why)
         return False
 
     def busy_wait(self, lane: Lane) -> str:
@@ -409,10 +409,10 @@ class Lanes(SpinningLanes, ThreadsafePosts):
                         f"{lane.name} runs loop.run_forever() and nothing will ever stop it: "
                         "it is not a daemon thread, so the main thread waits for it at exit "
                         "and the program never ends (a real one would hang here).")
-            elif lane.state == "spinning":
+            elif lane.state == "parked":
                 with self.waiting(lambda: INF):
-                    self.drive(lambda: INF, lambda: lane.state != "spinning")
-                if lane.state == "spinning":
+                    self.drive(lambda: INF, lambda: lane.state != "parked")
+                if lane.state == "parked":
                     lane.watch.stuck = True
                     self.tracer.halt(self.busy_wait(lane))
             else:

@@ -3,10 +3,13 @@ of every loop body, so the lanes can leave a thread part-way and resume it later
 
 Pyodide has one real stack and no stack switching, but a generator's frame lives on the
 heap. Only a plain function of the program is rewritten (no closure, not already a
-generator or coroutine, with at least one `while`/`for` of its own); anything else runs
-as before, in one piece. The rewrite keeps the program's file name and line numbers, so
-tracebacks, line events and the editor's marks still point at the user's lines; the
-`yield` carries the loop's own line, which adds no line event of its own.
+generator or coroutine, with a `while`/`for` or a blocking call of its own); anything else
+runs as before, in one piece. A call of a method that may block (`q.get()`,
+`lock.acquire()`, `t.join()`, …) becomes `(yield from wait_call(q.get))`, so a wait that
+only another thread can end parks the thread instead of stopping the run (spins.py). The
+rewrite keeps the program's file name and line numbers, so tracebacks, line events and
+the editor's marks still point at the user's lines; the `yield` carries the loop's own
+line, which adds no line event of its own.
 """
 from __future__ import annotations
 
@@ -19,15 +22,20 @@ _NOT_PLAIN = 0x20 | 0x80 | 0x100 | 0x200  # generator, coroutine, iterable corou
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
            ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _FUTURE_FLAGS = [getattr(__future__, name).compiler_flag for name in __future__.all_feature_names]
+# Methods that may block (wait_call tells ours from others: dict.get, str.join, …).
+_BLOCKING = frozenset({"get", "put", "join", "acquire", "wait", "result", "exception"})
+_WAIT = "__loopscope_wait__"  # a free variable of the rewritten function, never a global
 
 
 class Rewriter:
     """Rewrites the functions of one program (one per run; results cached per code)."""
 
-    def __init__(self, source: str, filename: str, watch: Callable[[types.CodeType], None]) -> None:
+    def __init__(self, source: str, filename: str, watch: Callable[[types.CodeType], None],
+                 wait_call: Callable[..., Any]) -> None:
         self._source = source
         self._filename = filename
         self._watch = watch  # line events and the runaway guard for the new code objects
+        self._wait_cell = types.CellType(wait_call)
         self._tree: ast.Module | None = None
         self._codes: dict[types.CodeType, types.CodeType | None] = {}
 
@@ -48,7 +56,9 @@ class Rewriter:
         new_code = self._codes[code]
         if new_code is None:
             return None
-        gen_fn = types.FunctionType(new_code, fn.__globals__, fn.__name__, fn.__defaults__)
+        closure = tuple(self._wait_cell for _ in new_code.co_freevars)  # only _WAIT
+        gen_fn = types.FunctionType(new_code, fn.__globals__, fn.__name__, fn.__defaults__,
+                                    closure or None)
         gen_fn.__kwdefaults__ = fn.__kwdefaults__
         gen_fn.__qualname__ = fn.__qualname__
         return gen_fn(*args, **kwargs)  # type: ignore[no-any-return]
@@ -61,14 +71,18 @@ class Rewriter:
         marked = _YieldAtLoops()
         for stmt in node.body:
             marked.visit(stmt)
-        if not marked.loops:
+        if not marked.loops and not marked.calls:
             return None
         node.decorator_list = []  # the object the program passes is already decorated
         body: ast.stmt = node
         if classname is not None:  # private names are mangled with the class's name
             body = ast.copy_location(ast.ClassDef(name=classname, bases=[], keywords=[], body=[node],
                                                   decorator_list=[], type_params=[]), node)
-        module = ast.fix_missing_locations(ast.Module([body], []))
+        # Compiled inside a function whose parameter is _WAIT, so that it is a free variable.
+        outer = ast.FunctionDef(name="<loopscope>", args=ast.arguments(
+            posonlyargs=[], args=[ast.arg(_WAIT)], kwonlyargs=[], kw_defaults=[], defaults=[]),
+            body=[body], decorator_list=[], type_params=[])
+        module = ast.fix_missing_locations(ast.Module([ast.copy_location(outer, node)], []))
         flags = sum(f for f in _FUTURE_FLAGS if code.co_flags & f)
         try:
             compiled = compile(module, self._filename, "exec", flags=flags, dont_inherit=True)
@@ -101,16 +115,23 @@ class Rewriter:
 
 
 class _YieldAtLoops(ast.NodeTransformer):
-    """Puts `yield` first in the body of every loop of one function, not in its nested
-    functions, lambdas, comprehensions or classes (they are scopes of their own)."""
+    """Puts `yield` first in the body of every loop of one function and makes each call of
+    a method that may block a `yield from`; not in its nested functions, lambdas,
+    comprehensions or classes (they are scopes of their own)."""
 
     def __init__(self) -> None:
         self.loops = 0
+        self.calls = 0
 
     def generic_visit(self, node: ast.AST) -> ast.AST:
         if isinstance(node, _SCOPES):
             return node
         super().generic_visit(node)
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _BLOCKING):
+            self.calls += 1
+            wait = ast.Call(ast.Name(_WAIT, ast.Load()), [node.func, *node.args], node.keywords)
+            return ast.copy_location(ast.YieldFrom(ast.copy_location(wait, node)), node)
         if isinstance(node, (ast.While, ast.For)):
             self.loops += 1
             turn = ast.Expr(ast.Yield(None))
@@ -132,8 +153,14 @@ def _nested_code(code: types.CodeType, name: str, firstlineno: int) -> types.Cod
     return None
 
 
-def innermost_frame(gen: Any) -> Any:
-    """The frame a chain of generators (`yield from`) is suspended in."""
-    while getattr(gen, "gi_yieldfrom", None) is not None and hasattr(gen.gi_yieldfrom, "gi_frame"):
-        gen = gen.gi_yieldfrom
-    return gen.gi_frame
+def innermost_frame(gen: Any, filename: str | None = None) -> Any:
+    """The frame a chain of generators (`yield from`) is suspended in: the innermost one,
+    or the innermost of the program's own (`filename`)."""
+    frame, found = gen.gi_frame, None
+    while True:
+        if filename is None or frame.f_code.co_filename == filename:
+            found = frame
+        gen = getattr(gen, "gi_yieldfrom", None)
+        if gen is None or getattr(gen, "gi_frame", None) is None:
+            return found
+        frame = gen.gi_frame

@@ -22,7 +22,7 @@ import types
 from collections import deque
 from typing import Any, Callable, Iterator
 
-from .lane import INF, Lane
+from .lane import INF, Lane, ParkRequest
 from .preempt import innermost_frame
 
 CHECK_AFTER = 100
@@ -97,11 +97,12 @@ class SpinningLanes:
     _next_time: Callable[[Lane], float]
     enter: Callable[[Lane], tuple[Any, ...]]
     busy_wait: Callable[[Lane], str]
+    cannot_happen: Callable[[str], str]
     settle: Callable[..., None]
     drive: Callable[..., None]
 
     def __init__(self) -> None:
-        self.spinning: list[Lane] = []
+        self.parked: list[Lane] = []
         # Lanes waiting while others run, innermost last, each with when it wakes.
         self.waits: list[tuple[Lane, Callable[[], float]]] = []
         # Bumped whenever a lane acts; a parked spin resumes only once something has.
@@ -125,9 +126,12 @@ class SpinningLanes:
             lane.watch = SpinWatch(self.clock)
         while True:
             try:
-                next(gen)
+                request = next(gen)
             except StopIteration:
                 return True
+            if request is not None:  # a blocking call only another thread can end
+                self._park_call(lane, request)
+                return False
             seen = lane.watch.turn(lane.blocks, innermost_frame(gen))
             if seen == "progress":
                 lane.progressed = True
@@ -147,7 +151,7 @@ class SpinningLanes:
         for other in self.pending:
             t = min(t, other.started_at)
         t = max(t, now)
-        for other in self.spinning:
+        for other in self.parked:
             if other.resume_at > now:
                 t = min(t, other.resume_at)
         return t
@@ -161,19 +165,64 @@ class SpinningLanes:
             lane.watch.stuck = True
             lane.watch.turns = 0
             return False
-        line = innermost_frame(lane.steps).f_lineno
+        self._leave_until(lane, t, f"busy-waits (spins until t={t:g})")
+        return True
+
+    def _park_call(self, lane: Lane, request: ParkRequest) -> None:
+        t = self.next_act(lane)
+        if t == INF:
+            self.tracer.halt(
+                f"{lane.name} waits for {request.why}, and no other thread or loop will ever "
+                "do it: the program would hang here.", self._line(lane))
+        lane.blocks += 1
+        self._leave_until(lane, t, f"{request.call} (waits until t={t:g})")
+
+    def _leave_until(self, lane: Lane, t: float, call: str) -> None:
+        """Parks `lane` until `t`, drawn on its lane as a blocked span labelled `call`."""
         now = self.clock.now
         if t > now:
             self.world.check_virtual_time(t)
-            self.tracer.emit("blocked", line, f"busy-waits (spins until t={t:g})", round(t - now, 9))
+            self.tracer.emit("blocked", self._line(lane), call, round(t - now, 9))
             self.clock.now = t
-        lane.state = "spinning"
+        lane.state = "parked"
         lane.resume_at = t
-        self.spinning.append(lane)
+        self.parked.append(lane)
         if lane.progressed:
             self.acts += 1
         lane.acts_seen = self.acts
-        return True
+
+    def _line(self, lane: Lane) -> int | None:
+        frame = innermost_frame(lane.steps, self.tracer.filename)
+        return frame.f_lineno if frame is not None else None
+
+    def cannot_wait(self, call: str, why: str) -> None:
+        """A blocking call that nothing has done what it waits for: a rewritten target
+        parks (ParkRequest), anything else stops the run saying why."""
+        if self.current.can_park:
+            raise ParkRequest(call, why)
+        self.tracer.halt(self.cannot_happen(why), self.tracer.user_line(2))
+
+    def wait_call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Iterator[Any]:
+        """A call made directly in a rewritten target that might block (preempt.py): a
+        blocking method that only another thread can end parks the lane, and is called
+        again when it is resumed; anything else is simply called."""
+        if not getattr(getattr(fn, "__func__", None), "parks", False):
+            return fn(*args, **kwargs)
+        lane = self.current
+        parked = False
+        while True:
+            lane.can_park = True
+            try:
+                result = fn(*args, **kwargs)
+            except ParkRequest as request:
+                waiting = request
+            else:
+                lane.progressed = lane.progressed or parked
+                return result
+            finally:
+                lane.can_park = False
+            parked = True
+            yield waiting
 
     def run_up_to(self, t: float) -> None:
         """The main thread is stopped at the virtual-time limit `t`: what the other threads
@@ -193,10 +242,10 @@ class SpinningLanes:
         tracer = self.tracer
         stopped, tracer.stopped = tracer.stopped, True
         try:
-            for lane in self.spinning:
+            for lane in self.parked:
                 if lane.steps is not None:
                     with contextlib.suppress(BaseException):
                         lane.steps.close()
         finally:
             tracer.stopped = stopped
-            self.spinning.clear()
+            self.parked.clear()

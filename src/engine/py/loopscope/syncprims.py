@@ -11,7 +11,7 @@ import itertools
 from queue import Empty, Full
 from typing import Any, Callable
 
-from .lane import INF
+from .lane import INF, parks
 from .lanes import Lanes
 
 
@@ -40,6 +40,7 @@ class Lock:
     def _reentrant(self) -> bool:
         return False
 
+    @parks
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
         lanes = self._lanes
         now = lanes.clock.now
@@ -52,8 +53,8 @@ class Lock:
             if timeout >= 0:
                 lanes.wait_until(now + timeout, f"{type(self).__name__}.acquire()")
                 return False
-            lanes.tracer.halt(lanes.cannot_happen(f"a {type(self).__name__} that {self._owner.name} holds"),
-                              lanes.tracer.user_line(2))
+            lanes.cannot_wait(f"{type(self).__name__}.acquire()",
+                              f"a {type(self).__name__} that {self._owner.name} holds")
         t = self._free_from(now)
         if t > now:
             if not blocking or (timeout >= 0 and t > now + timeout):
@@ -102,6 +103,7 @@ class Event:
     def clear(self) -> None:
         self._flag, self._set_at = False, INF
 
+    @parks
     def wait(self, timeout: float | None = None) -> bool:
         lanes = self._lanes
         now = lanes.clock.now
@@ -169,6 +171,7 @@ class Semaphore:
     def _taken_at(self, t: float) -> int:
         return len(self._open) + sum(1 for a, r in self._spans if a <= t < r)
 
+    @parks
     def acquire(self, blocking: bool = True, timeout: float | None = None) -> bool:
         lanes = self._lanes
         now = lanes.clock.now
@@ -181,8 +184,7 @@ class Semaphore:
                 lanes.wait_until(now + timeout, "Semaphore.acquire()")
                 return False
             if t == INF:
-                lanes.tracer.halt(lanes.cannot_happen("a Semaphore that threads still hold"),
-                                  lanes.tracer.user_line(2))
+                lanes.cannot_wait("Semaphore.acquire()", "a Semaphore that threads still hold")
             lanes.wait_until(t, "Semaphore.acquire()")
         self._open.append(lanes.clock.now)
         return True
@@ -235,6 +237,7 @@ class Queue:
     def full(self) -> bool:
         return 0 < self.maxsize <= self.qsize()
 
+    @parks
     def put(self, item: Any, block: bool = True, timeout: float | None = None) -> None:
         if self.full():
             if not block:
@@ -245,6 +248,7 @@ class Queue:
         self._items.append((self._lanes.clock.now, next(self._order), item))
         self.unfinished_tasks += 1
 
+    @parks
     def get(self, block: bool = True, timeout: float | None = None) -> Any:
         lanes = self._lanes
         now = lanes.clock.now
@@ -277,6 +281,7 @@ class Queue:
         if self.unfinished_tasks == 0:
             self._all_done_at = max(self._all_done_at, self._lanes.clock.now)
 
+    @parks
     def join(self) -> None:
         lanes = self._lanes
         if self.unfinished_tasks:

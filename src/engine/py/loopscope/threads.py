@@ -10,7 +10,7 @@ import warnings
 from typing import Any, Callable, Iterator
 
 from .errors import StopRun
-from .lane import INF, BecameLoop, Lane, LaneAbandoned
+from .lane import INF, BecameLoop, Lane, LaneAbandoned, parks
 from .lanes import Lanes, lanes_of
 
 _IDENT_BASE = 140_000_000_000_000  # looks like a pthread id; deterministic per run
@@ -96,6 +96,7 @@ class Thread:
         if self._target is not None:
             self._target(*self._args, **self._kwargs)
 
+    @parks
     def join(self, timeout: float | None = None) -> None:
         lane = self._lane
         if lane is None:
@@ -110,10 +111,10 @@ class Thread:
         if lane.state == "loop":
             lanes.wait_for(lambda: lane.state != "loop", timeout, call,
                            f"{self._name} to end (its loop runs forever)")
-        if lane.state == "spinning":
-            lanes.wait_for(lambda: lane.state != "spinning", timeout, call, f"{self._name} to end")
+        if lane.state == "parked":
+            lanes.wait_for(lambda: lane.state != "parked", timeout, call, f"{self._name} to end")
         if lane.state == "running":  # it started the thread now waiting for it
-            lanes.tracer.halt(lanes.cannot_happen(f"{self._name} to end"), lanes.tracer.user_line(2))
+            lanes.cannot_wait(call, f"{self._name} to end")
         if lane.state in ("done", "abandoned"):
             end = lane.ended_at
             if timeout is not None:
