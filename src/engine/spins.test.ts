@@ -184,6 +184,40 @@ describe('threads that block for something only the thread that started them doe
   });
 });
 
+describe('threads parked in Condition.wait()', () => {
+  it('leave the lock free while parked and take it back when notified', () => {
+    const r = run([
+      'import threading, time',
+      'cond = threading.Condition()',
+      'items = []',
+      'def consumer():',
+      '    with cond:',
+      '        while not items:',
+      '            cond.wait()',
+      '        print("got", items.pop(), "at", time.monotonic())',
+      'def batch():',
+      '    with cond:',
+      '        cond.wait_for(lambda: len(items) >= 2)',
+      '        print("batch", items, "at", time.monotonic())',
+      'threading.Thread(target=consumer).start()',
+      'time.sleep(1)',
+      'with cond:',
+      '    items.append(1)',
+      '    cond.notify()',
+      'threading.Thread(target=batch).start()',
+      'for i in range(2):',
+      '    time.sleep(1)',
+      '    with cond:',
+      '        items.append(i)',
+      '        cond.notify()',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.summary).toMatchObject({ status: 'finished', exitCode: 0, virtualTime: 3 });
+    expect(printed(r)).toEqual([
+      [1, 'Thread-1 (consumer)', 'got 1 at 1.0'], [3, 'Thread-2 (batch)', 'batch [0, 1] at 3.0']]);
+  });
+});
+
 describe('threads whose loops do work', () => {
   const expected = 'work(3000) = 8995500500 at 0.0s\nt2 counted down at 0.0s\nmain woke at 1.0s\n[8995500500] 1\n';
 

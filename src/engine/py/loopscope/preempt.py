@@ -23,7 +23,8 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.
            ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _FUTURE_FLAGS = [getattr(__future__, name).compiler_flag for name in __future__.all_feature_names]
 # Methods that may block (wait_call tells ours from others: dict.get, str.join, …).
-_BLOCKING = frozenset({"get", "put", "join", "acquire", "wait", "result", "exception"})
+_BLOCKING = frozenset({"get", "put", "join", "acquire", "wait", "wait_for", "result",
+                       "exception"})
 _WAIT = "__loopscope_wait__"  # a free variable of the rewritten function, never a global
 
 

@@ -11,7 +11,7 @@ import itertools
 from queue import Empty, Full
 from typing import Any, Callable
 
-from .lane import INF, parks
+from .lane import INF, ParkRequest, parks
 from .lanes import Lanes
 
 
@@ -120,6 +120,8 @@ class Condition:
         self._lanes = _lanes()
         self._lock = lock if lock is not None else RLock()
         self._notified_at: list[float] = []
+        # Lanes parked in wait() (spins.py), with the notifications counted when they began.
+        self._parked: dict[Any, int] = {}
         self.acquire, self.release = self._lock.acquire, self._lock.release
 
     def __enter__(self) -> bool:
@@ -128,22 +130,33 @@ class Condition:
     def __exit__(self, *exc: Any) -> None:
         self._lock.__exit__(*exc)
 
+    @parks
     def wait(self, timeout: float | None = None) -> bool:
         lanes = self._lanes
-        n = len(self._notified_at)
-        self._lock.release()
+        lane = lanes.current
+        n = self._parked.pop(lane, None)
+        if n is None:  # not called again after being parked: the lock is still held
+            n = len(self._notified_at)
+            self._lock.release()
+        parked = False
         try:
             ok = lanes.wait_for(lambda: len(self._notified_at) > n, timeout, "Condition.wait()",
                                 "a Condition to be notified")
             if ok and self._notified_at[n] > lanes.clock.now:
                 lanes.wait_until(self._notified_at[n], "Condition.wait()")
             return ok
+        except ParkRequest:
+            self._parked[lane], parked = n, True  # the lock stays free while it is parked
+            raise
         finally:
-            self._lock.acquire()
+            if not parked:
+                self._lock.acquire()
 
+    @parks
     def wait_for(self, predicate: Callable[[], Any], timeout: float | None = None) -> Any:
         end = None if timeout is None else self._lanes.clock.now + timeout
-        result = predicate()
+        # Called again after being parked in wait(): that wait ends first, lock taken back.
+        result = self._lanes.current not in self._parked and predicate()
         while not result:
             left = None if end is None else end - self._lanes.clock.now
             if left is not None and left <= 0:
