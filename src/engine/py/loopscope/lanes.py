@@ -3,9 +3,10 @@
 The main thread is the only real Python stack, so a simulated thread runs its plain code
 on it when the program first needs it: when the thread that started it blocks
 (time.sleep, join, a loop going idle), when its outcome is asked for, or when the main
-thread ends. A target with loops of its own is rewritten into a generator (preempt.py):
-it runs until it ends or busy-waits, and a busy wait is parked and resumed later
-(spins.py). Any other target runs in one piece, from start to end. Each lane keeps its
+thread ends. A plain function of the program as target is rewritten into a generator
+(preempt.py): it runs until it ends, busy-waits, or blocks for something only another
+thread will do; then it is parked and resumed later (spins.py). Any other target runs in
+one piece, from start to end. Each lane keeps its
 own clock, starting at its start time: what blocks in a thread moves that thread's clock
 only.
 
