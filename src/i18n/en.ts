@@ -285,6 +285,8 @@ export const en = {
   'timeline.tip.running': 'running: the loop is executing its step',
   'timeline.tip.suspended': 'suspended, awaiting {awaits}',
   'timeline.tip.blocked': 'blocked by {call}: the whole loop froze for {dur} s',
+  'timeline.tip.blockedThread': 'blocked by {call} for {dur} s: this thread waits, the loop and the other threads go on',
+  'timeline.tip.spins': 'busy-waits for {dur} s: it loops without blocking, and nothing it checks changes until another thread acts at t={t}',
   'timeline.tip.idle': 'nothing to run: the clock jumps (idle until t={t})',
   'timeline.tip.callback': 'running callback {label}',
   'timeline.tip.when': 't={t0}–{t1} s · steps {seq0}–{seq1}',

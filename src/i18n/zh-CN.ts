@@ -283,6 +283,8 @@ export const zhCN: Messages = {
   'timeline.tip.running': '运行中：事件循环正在执行它的这一步',
   'timeline.tip.suspended': '挂起，等待 {awaits}',
   'timeline.tip.blocked': '被 {call} 阻塞：整个事件循环冻结了 {dur} 秒',
+  'timeline.tip.blockedThread': '被 {call} 阻塞 {dur} 秒：只有这个线程在等，事件循环和其他线程照常运行',
+  'timeline.tip.spins': '忙等 {dur} 秒：它不停地循环却从不阻塞；在另一个线程于 t={t} 行动之前，它检查的东西都不会变',
   'timeline.tip.idle': '没有可运行的：时钟跳跃（空闲到 t={t}）',
   'timeline.tip.callback': '正在运行回调 {label}',
   'timeline.tip.when': 't={t0}–{t1} 秒 · 第 {seq0}–{seq1} 步',
