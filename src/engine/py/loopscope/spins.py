@@ -9,7 +9,8 @@ checks could change — and it is left there, to be resumed after them. The time
 the jump as a blocked span on its lane: "busy-waits (spins until t=2)".
 
 Checking starts after CHECK_AFTER turns without blocking and a spin needs SAME_FOR more
-turns with nothing changed. A real spin makes millions of turns a second, so 200 turns
+turns with nothing changed (what it sees is compared at both ends, and at every turn after
+it was resumed). A real spin makes millions of turns a second, so 200 turns
 are a negligible stretch of one; a loop doing work changes its variables on nearly every
 turn (a `for` loop's target alone does), so it is never taken for a spin however long it
 runs, and short loops never pay for looking. The turns a spin makes are its line events:
@@ -71,8 +72,8 @@ class SpinWatch:
             self.blocks, self.turns = blocks, 0
             return "progress"
         self.turns += 1
-        if self.turns < CHECK_AFTER:
-            return ""
+        if self.turns < CHECK_AFTER or CHECK_AFTER < self.turns < CHECK_AFTER + SAME_FOR:
+            return ""  # looked at when the count starts and when it ends: a counter shows
         state = _state(frame, self.clock)
         if self.turns == CHECK_AFTER:
             self.snapshot = state
