@@ -84,6 +84,21 @@ describe('simulated threads', () => {
   });
 
   it('says why a thread that waits for the main thread cannot go on', () => {
+    // The target is a lambda: it runs in one piece (a plain function would be parked).
+    const r = run([
+      'import queue, threading, time',
+      'q = queue.Queue()',
+      't = threading.Thread(target=lambda: print("got", q.get()))',
+      't.start()',
+      'time.sleep(1)',
+      'q.put(1)',
+    ].join('\n'));
+    expect(r.summary.exitCode).toBe(3);
+    expect(r.summary.message).toContain('Thread-1 (<lambda>) waits for an item in a Queue');
+    expect(r.summary.message).toContain("runs a thread's plain code one piece at a time");
+  });
+
+  it('says the program would hang when the main thread joins a thread before it puts what that thread waits for', () => {
     const r = run([
       'import queue, threading',
       'q = queue.Queue()',
@@ -95,16 +110,9 @@ describe('simulated threads', () => {
       'q.put(1)',
     ].join('\n'));
     expect(r.summary.exitCode).toBe(3);
-    expect(r.summary.message).toContain('Thread-1 (consumer) waits for an item in a Queue');
-    expect(r.summary.message).toContain("runs a thread's plain code one piece at a time");
+    expect(r.summary.message).toBe('Thread-1 (consumer) waits for an item in a Queue, and no other thread or loop will ever do it: the program would hang here.');
   });
 
-  it('stops a busy-waiting thread with a message that says so', () => {
-    const r = run('import threading\nflag = []\ndef spin():\n    while not flag:\n        pass\n'
-      + 'threading.Thread(target=spin).start()\nimport time\ntime.sleep(1)\nflag.append(1)\n');
-    expect(r.summary.exitCode).toBe(3);
-    expect(r.summary.message).toContain('Thread-1 (spin) loops without ever blocking');
-  });
 });
 
 describe.skipIf(!existsSync(SEEDS))('thread seed programs', () => {
@@ -131,6 +139,22 @@ describe.skipIf(!existsSync(SEEDS))('thread seed programs', () => {
     const r = seed('s000_06_run_coroutine_threadsafe');
     expect(r.stdout).toBe('TIME: 0.0\nWaiting 6\nWaiting 4\nDone after 4s\nDone after 6s\n');
     expect(r.summary.virtualTime).toBe(6);
+  });
+
+  it('s000_08: the busy-waiting consumer hands each number to the loop thread, one line every 2 s', () => {
+    const r = seed('s000_08_deque_producer_consumer', 11);
+    expectTimeOrder(r);
+    const lines = outputs(r).filter((e) => e.stream === 'stdout');
+    expect(lines.map((e) => e.t)).toEqual([0, 2, 4, 6, 8, 10]);
+    for (const line of lines) expect(line.text).toMatch(/^正在执行name: Zarten([1-9]|10)\n$/);
+    expect(r.summary).toMatchObject({ status: 'limit', exitCode: 3 });
+    expect(r.summary.message).toContain('virtual time limit reached');
+    expect(r.stderr.match(/DeprecationWarning: setDaemon\(\) is deprecated/g)).toHaveLength(2);
+    const spins = r.events.filter((e) => e.kind === 'blocked' && e.task === 'Thread-2 (consumer)');
+    expect(spins.map((e) => e.kind === 'blocked' && [e.t, e.call, e.line])).toEqual([
+      [0, 'busy-waits (spins until t=2)', 12], [2, 'busy-waits (spins until t=4)', 12],
+      [4, 'busy-waits (spins until t=6)', 12], [6, 'busy-waits (spins until t=8)', 12],
+      [8, 'busy-waits (spins until t=10)', 12], [10, 'busy-waits (spins until t=11)', 12]]);
   });
 
   it('s000_14 and s000_15: executor jobs sleep on workers while the loops wait', () => {

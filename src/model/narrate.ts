@@ -20,13 +20,16 @@ export type NarrationKey =
   | 'narrate.starts' | 'narrate.runsAgain' | 'narrate.resumeValue' | 'narrate.yields' | 'narrate.awaits'
   | 'narrate.taskDone' | 'narrate.taskFailed' | 'narrate.taskCancelled' | 'narrate.futureCreated'
   | 'narrate.futureResolved' | 'narrate.futureCancelled' | 'narrate.cancel' | 'narrate.cancelMsg'
-  | 'narrate.clock' | 'narrate.blocked' | 'narrate.ioStart' | 'narrate.ioStartDur' | 'narrate.ioDone'
+  | 'narrate.clock' | 'narrate.blocked' | 'narrate.spins' | 'narrate.ioStart' | 'narrate.ioStartDur' | 'narrate.ioDone'
   | 'narrate.unscheduleTimer' | 'narrate.unscheduleReady' | 'narrate.stdout' | 'narrate.stderr'
   | 'narrate.legacy' | 'narrate.warning' | 'narrate.error' | 'narrate.errorLine' | 'narrate.lineTask'
   | 'narrate.lineTop' | 'narrate.endFinished' | 'narrate.endRaised' | 'narrate.endSyntax' | 'narrate.endOther'
   | 'narrate.nothingYet';
 
 export type Narration = Phrase<NarrationKey>;
+
+/** How the engine names the span of a thread parked in a busy wait. */
+const SPIN_CALL = 'busy-waits (';
 
 const say = (key: NarrationKey, params: Record<string, string | number | Phrase> = {}): Narration => phrase(key, params);
 
@@ -98,6 +101,10 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
     case 'clock':
       return say('narrate.clock', { from: formatSeconds(ev.from), to: formatSeconds(ev.to) });
     case 'blocked':
+      // A thread parked in a busy wait (src/engine/py/loopscope/spins.py).
+      if (ev.call.startsWith(SPIN_CALL)) {
+        return say('narrate.spins', { who: who(ev.task), dur: formatSeconds(ev.dur), until: formatSeconds(ev.t + ev.dur) });
+      }
       return say('narrate.blocked', { call: blockingCall(ev.call), dur: formatSeconds(ev.dur) });
     case 'io':
       if (ev.phase === 'done') return say('narrate.ioDone', { what: ioDescription(ev.what) });

@@ -87,6 +87,14 @@ describe('narration', () => {
     } });
   });
 
+  it("says a thread busy-waits rather than that it blocks the loop when its clock jumps past a spin", () => {
+    const spin = { seq: 0, t: 2, it: 0, task: 'Thread-2 (consumer)', line: 12, kind: 'blocked' as const,
+      call: 'busy-waits (spins until t=4)', dur: 2 };
+    expect(narrate(spin, initialState())).toEqual({ key: 'narrate.spins',
+      params: { who: 'Thread-2 (consumer)', dur: '2', until: '4' } });
+    expect(narrate({ ...spin, call: 'time.sleep(2)' }, initialState()).key).toBe('narrate.blocked');
+  });
+
   it('has a sentence for every step of a real run', () => {
     for (let seq = -1; seq <= trace.last; seq++) expect(snapshotAt(trace, seq).narration.key).toMatch(/^narrate\.\w+$/);
   });

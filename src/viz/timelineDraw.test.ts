@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import gatherEvents from '../model/fixtures/timeline-gather.trace.json';
 import { phrase } from '../model';
-import { buildTimeline } from '../model/timeline';
+import { buildTimeline, type TimelineLane, type TimelineSpan } from '../model/timeline';
 import { laneRows } from '../model/timelineRows';
 import type { TraceEvent } from '../trace/schema';
 import type { Fill, Painter } from './paint';
@@ -97,6 +97,20 @@ describe('pointing at the timeline', () => {
       phrase('timeline.tip.when', { t0: '0', t1: '2', seq0: parked, seq1: woken }),
     ]);
     expect(spanAt(scene('time', 900), 450, 30 * 20)).toBeNull();
+  });
+
+  it("says a thread's blocked span holds up that thread only, and a busy wait spins until another acts", () => {
+    const thread: TimelineLane = { id: 'Thread-2 (consumer)', coro: 'thread', parent: null, internal: false, order: 0, spans: [], end: null, thread: true };
+    const span = (label: string): TimelineSpan => ({ kind: 'blocked', t0: 2, t1: 4, seq0: 5, seq1: 6, label, wait: null, open: false });
+    expect(describeSpan({ lane: thread, span: span('busy-waits (spins until t=4)') })[0]).toEqual(phrase('timeline.tip.what', {
+      who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.spins', { dur: '2', t: '4' }),
+    }));
+    expect(describeSpan({ lane: thread, span: span('time.sleep(2)') })[0]).toEqual(phrase('timeline.tip.what', {
+      who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.blockedThread', { call: 'time.sleep(2)', dur: '2' }),
+    }));
+    expect(describeSpan({ lane: { ...thread, thread: false }, span: span('time.sleep(2)') })[0]).toEqual(phrase('timeline.tip.what', {
+      who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.blocked', { call: 'time.sleep(2)', dur: '2' }),
+    }));
   });
 
   it('seeks to the nearest step on the step axis, to the last event by then on the time axis', () => {

@@ -56,7 +56,7 @@ export function describeSpan({ lane, span }: SpanHit): Wording[] {
     ready: () => phrase('timeline.tip.ready', { cause: word(scheduleCause) }),
     running: () => phrase('timeline.tip.running'),
     suspended: () => phrase('timeline.tip.suspended', { awaits: word(waitDescription) }),
-    blocked: () => phrase('timeline.tip.blocked', { call: word(blockingCall), dur: round(span.t1 - span.t0) }),
+    blocked: () => blockedTip(lane, span, word(blockingCall)),
     idle: () => phrase('timeline.tip.idle', { t: round(span.t1) }),
     callback: () => phrase('timeline.tip.callback', { label: word(handleLabel) }),
   };
@@ -72,6 +72,15 @@ export function describeSpan({ lane, span }: SpanHit): Wording[] {
     lines.push(end.detail ? phrase('timeline.tip.thenDetail', { state, detail: end.detail }) : phrase('timeline.tip.then', { state }));
   }
   return lines;
+}
+
+/** A blocking call freezes the loop; on a thread's lane it holds up that thread only, and
+ * a busy wait (src/engine/py/loopscope/spins.py) is that thread spinning until another acts. */
+function blockedTip(lane: TimelineLane, span: TimelineSpan, call: Wording): Wording {
+  const dur = round(span.t1 - span.t0);
+  if (!lane.thread) return phrase('timeline.tip.blocked', { call, dur });
+  if (span.label.startsWith('busy-waits (')) return phrase('timeline.tip.spins', { dur, t: round(span.t1) });
+  return phrase('timeline.tip.blockedThread', { call, dur });
 }
 
 const MAX_LABEL = 120;

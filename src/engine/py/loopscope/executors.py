@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from .describe import callback_label
 from .errors import StopRun
-from .lane import INF, BecameLoop, Lane, LaneAbandoned
+from .lane import INF, BecameLoop, Lane, LaneAbandoned, parks
 from .lanes import Lanes, lanes_of
 
 
@@ -96,10 +96,12 @@ class Future(_cf.Future):  # type: ignore[type-arg]
                 raise TimeoutError()
             lanes.wait_until(self._done_at, "Future.result()")
 
+    @parks
     def result(self, timeout: float | None = None) -> Any:
         self._wait(timeout)
         return super().result(timeout=0)
 
+    @parks
     def exception(self, timeout: float | None = None) -> BaseException | None:
         self._wait(timeout)
         return super().exception(timeout=0)  # type: ignore[no-any-return]

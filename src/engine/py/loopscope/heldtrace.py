@@ -1,7 +1,7 @@
 """Trace events of simulated threads, held until the main thread's clock reaches them.
 
-A thread's plain code runs in one piece, ahead of the main thread in virtual time; its
-events are released in time order (ties: the order they happened in), so the trace and
+A thread's code runs ahead of the main thread in virtual time (in one piece, or until it
+is parked in a busy wait, lanes.py); its events are released in time order (ties: the order they happened in), so the trace and
 the console read as they would with real threads.
 """
 from __future__ import annotations

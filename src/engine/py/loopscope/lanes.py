@@ -1,10 +1,14 @@
 """Simulated threads ("lanes") sharing one virtual clock: Pyodide has no threads.
 
 The main thread is the only real Python stack, so a simulated thread runs its plain code
-on it in one piece, from start to end, when the program first needs it: when the thread
-that started it blocks (time.sleep, join, a loop going idle), when its outcome is asked
-for, or when the main thread ends. Each lane keeps its own clock, starting at its start
-time: what blocks in a thread moves that thread's clock only.
+on it when the program first needs it: when the thread that started it blocks
+(time.sleep, join, a loop going idle), when its outcome is asked for, or when the main
+thread ends. A plain function of the program as target is rewritten into a generator
+(preempt.py): it runs until it ends, busy-waits, or blocks for something only another
+thread will do; then it is parked and resumed later (spins.py). Any other target runs in
+one piece, from start to end. Each lane keeps its
+own clock, starting at its start time: what blocks in a thread moves that thread's clock
+only.
 
 A thread that runs an event loop forever becomes a background loop: its loop's
 iterations are resumable, so it is advanced, one iteration at a time in time order,
@@ -16,20 +20,20 @@ trace and the printed output read as they would with real threads.
 """
 from __future__ import annotations
 
-import heapq
 from asyncio import events
 from typing import Any, Callable
 
-from .describe import callback_label
 from .errors import LimitReached, StopRun
 from .heldtrace import HeldEvents
-from .lane import BecameLoop, Lane, LaneAbandoned
+from .lane import INF, BecameLoop, Lane, LaneAbandoned
+from .posts import ThreadsafePosts
+from .preempt import Rewriter
+from .spins import SpinningLanes
 
-INF = float("inf")
 
-
-class Lanes:
+class Lanes(SpinningLanes, ThreadsafePosts):
     def __init__(self, world: Any) -> None:
+        super().__init__()
         self.world = world
         self.clock = world.clock
         self.tracer = world.tracer
@@ -45,8 +49,11 @@ class Lanes:
         self.inbox: list[tuple[float, int, Any, Any, str]] = []
         self._order = 0
         self.exiting = False  # the main thread has ended; daemon lanes die at its time
+        self.closed = False  # the run ended: nothing may wait any more
         self.thread_count = 0  # CPython numbers Thread-N from 1 in a fresh interpreter
         self.executor_count = 0
+        watch = world.monitor.watch if world.monitor is not None else lambda code: None
+        self.rewriter = Rewriter(world.source, self.tracer.filename, watch, self.wait_call)
 
     # -- lane switching -------------------------------------------------------
 
@@ -121,29 +128,44 @@ class Lanes:
         self.threads.append(lane)  # threads and executor jobs: the program waits for both at exit
 
     def run(self, lane: Lane) -> None:
-        """Runs a pending lane now, to its end (or until it becomes a background loop)."""
+        """Runs a pending lane now, to its end (or until it becomes a background loop or
+        spins)."""
         if lane.state != "pending":
             return
         if lane.before_run is not None:
             lane.before_run()  # an executor job first needs the jobs queued before it
         self.pending.remove(lane)
+        self.acts += 1
+        self._piece(lane, first=True)
+
+    def resume(self, lane: Lane) -> None:
+        """Goes on with a lane parked in a busy wait, from the time it was parked until."""
+        self.parked.remove(lane)
+        lane.progressed = False
+        self._piece(lane, first=False)
+
+    def _piece(self, lane: Lane, first: bool) -> None:
         lane.state = "running"
         saved = self.enter(lane)
         try:
-            self.io("start", lane, lane.what)
+            if first:
+                self.io("start", lane, lane.what)
             try:
-                assert lane.body is not None
-                lane.body()
-                lane.state = "done"
+                if first:
+                    assert lane.body is not None
+                    lane.steps = lane.body()
+                if lane.steps is None or self.step(lane):
+                    lane.state = "done"
             except BecameLoop:
                 lane.state = "loop"
             except LaneAbandoned:
                 lane.state = "abandoned"
             except LimitReached:
-                if lane.kind == "thread" and self.tracer.seq - lane.block_seq > 10_000:
+                if lane.kind == "thread" and (self.tracer.seq - lane.block_seq > 10_000 or (
+                        lane.watch is not None and (lane.watch.stuck or lane.watch.timed))):
                     raise LimitReached(self.busy_wait(lane)) from None
                 raise
-            if lane.state != "loop":
+            if lane.state in ("done", "abandoned"):
                 lane.ended_at = self.clock.now
                 self.io("done", lane, lane.what)
         finally:
@@ -192,18 +214,27 @@ class Lanes:
         """Advances background loops, one iteration at a time, earliest first, while their
         next event is due by `until()` (read again after each: a post may bring it nearer)."""
         while not (done is not None and done()):
-            best, best_t = None, INF
-            for lane in self.loops:
+            best, best_key = None, (INF, 0, 0)
+            for i, lane in enumerate(self.loops):
                 if lane.state == "loop" and lane is not self.current:
                     t = self._next_time(lane)
-                    if t <= until() and t < best_t:
-                        best, best_t = lane, t
+                    if t <= until() and (t, 0, i) < best_key:
+                        best, best_key = lane, (t, 0, i)
+            # A parked spin goes after what is due at its time: it waits for that.
+            for lane in self.parked:
+                if self.resumable(lane, until()) and (lane.resume_at, 1, lane.order) < best_key:
+                    best, best_key = lane, (lane.resume_at, 1, lane.order)
             if best is None:
                 return
-            self._iterate(best, until())
+            if best.state == "parked":
+                self.resume(best)
+                self.settle()  # threads it started meanwhile
+            else:
+                self._iterate(best, until())
 
     def _iterate(self, lane: Lane, until: float) -> None:
         loop = lane.loop
+        self.acts += 1
         saved = self.enter(lane)
         lane.drive_until = until
         try:
@@ -229,11 +260,15 @@ class Lanes:
 
     def advance(self, target: float) -> None:
         """The current lane's clock moves to `target` (it waited until then)."""
+        if self.closed:
+            raise LaneAbandoned()  # a parked thread's `finally` blocks, run at the end
         lane = self.current
         lane.block_seq = self.tracer.seq
+        lane.blocks += 1
         if lane is self.main:
-            self.settle()
-            self.drive(lambda: target)
+            with self.waiting(lambda: target):
+                self.settle()
+                self.drive(lambda: target)
             self.idle_loops_until(target)
             self.clock.now = max(self.clock.now, target)
             self.held.release(self.clock.now)
@@ -259,24 +294,37 @@ class Lanes:
         loops can make it true. Stops the run when nothing ever will (and no timeout)."""
         if done():
             return True
-        self.settle()
-        if done():
-            return True
         deadline = INF if timeout is None else self.clock.now + max(0.0, timeout)
-        self.drive(lambda: deadline, done)
+        with self.waiting(lambda: deadline):
+            self.settle()
+            if done():
+                return True
+            self.drive(lambda: deadline, done)
         if done():
             # It became true at the time the lane that made it so had reached.
             return True
         if timeout is not None:
             self.wait_until(deadline, call)
             return done()
-        self.tracer.halt(self.cannot_happen(why), self.tracer.user_line(3))
+        self.cannot_wait(call, why)
         return False
 
     def busy_wait(self, lane: Lane) -> str:
+        if lane.watch is not None and lane.watch.timed:
+            return (f"{lane.name} loops without blocking until the clock reaches some time (a "
+                    "busy wait on the clock). Virtual time only moves when a thread blocks or "
+                    "waits, so it never gets there: wait with time.sleep() instead.")
+        if lane.watch is not None and lane.watch.stuck:
+            return (f"{lane.name} loops without ever blocking or waiting (a busy wait), and "
+                    "no other thread or loop will ever do anything that could change what it "
+                    "is waiting for (a real program would spin here forever).")
+        if lane.steps is not None:
+            return (f"{lane.name} loops without ever blocking or waiting (a busy wait). What it "
+                    "looks at changes on every turn, so Loopscope cannot tell that it only "
+                    "waits, and no other thread gets to run while it loops.")
         return (f"{lane.name} loops without ever blocking or waiting (a busy wait). Loopscope "
-                "runs a thread's plain code in one piece, from its start to its end, so while "
-                "it spins no other thread can run to change what it is waiting for.")
+                "runs this thread's plain code in one piece, from its start to its end, so "
+                "while it spins no other thread can run to change what it is waiting for.")
 
     def cannot_happen(self, why: str) -> str:
         who = self.current.name if self.current is not self.main else "The main thread"
@@ -308,95 +356,44 @@ class Lanes:
         if timeout == 0 or loop._ready:
             return
         lane = self.current
-        self.settle(None if lane is self.main else lane)
-        self.deliver(loop)
-        if loop._ready:
-            return
+        start = clock.now
 
         def target() -> float:
             t = self.next_post(loop)
             if timeout is not None:
-                t = min(t, clock.now + timeout)
+                t = min(t, start + timeout)
             if loop._scheduled:
                 t = min(t, loop._scheduled[0]._when)
             return t
 
-        if lane.loop is loop:  # a background loop: its driver says how far it may go
-            t = target()
-            if t == INF or t > lane.drive_until:
-                return
-        else:
-            self.drive(target, lambda: bool(loop._ready))
+        with self.waiting(target):
+            self.settle(None if lane is self.main else lane)
+            self.deliver(loop)
             if loop._ready:
                 return
-            t = target()
-            if t == INF:
-                loop._deadlock()
+            if lane.loop is loop:  # a background loop: its driver says how far it may go
+                t = target()
+                if t == INF or t > lane.drive_until:
+                    return
+            else:
+                self.drive(target, lambda: bool(loop._ready))
+                if loop._ready:
+                    return
+                t = target()
+                if t == INF:
+                    loop._deadlock()
         self.world.check_virtual_time(t)
         self.tracer.emit("clock", None, clock.now, t)
         self.advance(t)
         self.deliver(loop)
 
-    # -- call_soon_threadsafe ---------------------------------------------------
-
-    def owner_of(self, loop: Any) -> Lane | None:
-        owner = getattr(loop, "_lane", None)
-        if owner is None and loop.is_running():
-            return self.main
-        return owner
-
-    def post(self, loop: Any, callback: Any, args: tuple[Any, ...], context: Any) -> Any:
-        """call_soon_threadsafe from another lane: the callback reaches the loop's ready
-        queue when the loop's clock reaches the time it was posted."""
-        poster = self.current
-        owner = self.owner_of(loop)
-        when = self.clock.now
-        cause = f"posted from {poster.name} via call_soon_threadsafe"
-        if owner is None or when <= self.now_of(owner):
-            return self.call_soon_posted(loop, callback, args, context, cause)
-        handle = events.Handle(callback, args, loop, context)
-        self._order += 1
-        heapq.heappush(self.inbox, (when, self._order, loop, handle, cause + f" at t={when:g}"))
-        return handle
-
-    def deliver(self, loop: Any) -> None:
-        """Posts whose time the loop's clock has reached enter its ready queue."""
-        now = self.clock.now
-        keep = []
-        due = []
-        for item in self.inbox:
-            (due if item[2] is loop and item[0] <= now else keep).append(item)
-        if not due:
-            return
-        heapq.heapify(keep)
-        self.inbox = keep
-        for _, _, _, handle, cause in sorted(due):
-            if not handle._cancelled:
-                self.call_soon_posted(loop, handle._callback, handle._args, handle._context, cause)
-
-    def next_post(self, loop: Any) -> float:
-        return min((item[0] for item in self.inbox if item[2] is loop), default=INF)
-
-    def call_soon_posted(self, loop: Any, callback: Any, args: tuple[Any, ...], context: Any,
-                         cause: str) -> Any:
-        t = self.tracer
-        traced = t.enabled
-        t.enabled = False  # the schedule event is ours, with the hand-off as its cause
-        try:
-            handle = loop._call_soon(callback, args, context)
-        finally:
-            t.enabled = traced
-        handle._target = None
-        if traced:
-            t.emit("schedule", t.user_line(3), handle._hid, "ready", None,
-                   callback_label(t, callback, args), cause, None)
-        return handle
-
     # -- the end of the program ------------------------------------------------
 
     def at_exit(self) -> None:
         """What CPython does after the main module: wait for every non-daemon thread."""
-        self.settle()
+        end = self.clock.now
+        with self.waiting(lambda: end):  # a daemon thread that spins is abandoned at `end`
+            self.settle()
         while True:
             waiting = [ln for ln in self.threads
                        if not ln.daemon and ln.alive_at(self.clock.now)]
@@ -413,6 +410,12 @@ class Lanes:
                         f"{lane.name} runs loop.run_forever() and nothing will ever stop it: "
                         "it is not a daemon thread, so the main thread waits for it at exit "
                         "and the program never ends (a real one would hang here).")
+            elif lane.state == "parked":
+                with self.waiting(lambda: INF):
+                    self.drive(lambda: INF, lambda: lane.state != "parked")
+                if lane.state == "parked":
+                    lane.watch.stuck = True
+                    self.tracer.halt(self.busy_wait(lane))
             else:
                 self.advance(lane.ended_at)
         self.exiting = True
@@ -423,6 +426,8 @@ class Lanes:
         the program ended is dropped, as CPython abandons them (after a stop, kept)."""
         self.held.release(INF if keep_all else self.clock.now)
         self.held.drop()
+        self.closed = True
+        self.close_spins()
 
 
 def threads_at_exit(world: Any, status: str, exit_code: int,

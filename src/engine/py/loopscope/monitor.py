@@ -26,6 +26,7 @@ class Monitor:
         self._world = world
         self._codes = code_objects(code)
         self._tool: int | None = None
+        self._wanted = 0
 
     def install(self) -> None:
         if _mon is None:
@@ -44,8 +45,16 @@ class Monitor:
             wanted |= ev.LINE
             # The tracer's own method, registered directly: one Python call per line.
             _mon.register_callback(self._tool, ev.LINE, self._world.tracer.on_line)
+        self._wanted = wanted
         for code in self._codes:
             _mon.set_local_events(self._tool, code, wanted)
+
+    def watch(self, code: CodeType) -> None:
+        """The same events for code compiled during the run (a thread target, preempt.py)."""
+        for inner in code_objects(code):
+            self._codes.append(inner)
+            if self._tool is not None:
+                _mon.set_local_events(self._tool, inner, self._wanted)
 
     def uninstall(self) -> None:
         if self._tool is None:

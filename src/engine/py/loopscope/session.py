@@ -85,8 +85,9 @@ def _run_program(source: str, filename: str, options_json: str,
         sys.argv = [filename]
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         undo.callback(linecache.cache.pop, filename, None)
+        world.source = rewrite_old_syntax(source, tracer)
         try:
-            code = compile(rewrite_old_syntax(source, tracer), filename, "exec", dont_inherit=True)
+            code = compile(world.source, filename, "exec", dont_inherit=True)
         except SyntaxError as e:
             text = format_exception(e, filename)
             err.write(text)
@@ -96,9 +97,10 @@ def _run_program(source: str, filename: str, options_json: str,
         main.__dict__.update(__file__=filename, __builtins__=builtins)
         sys.modules["__main__"] = main
         world.legacy = LegacyPatch(tracer, source)
+        world.monitor = Monitor(world, code)
         for patch in (TimePatch(world.clock), AsyncioPatch(world), CancelGuardPatch(world),
                       ImportClockPatch(world), LogFilterPatch(), world.legacy, SandboxPatch(),
-                      ShimPatch(source), Monitor(world, code)):
+                      ShimPatch(source), world.monitor):
             patch.install()
             undo.callback(patch.uninstall)
         try:

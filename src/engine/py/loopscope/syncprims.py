@@ -11,7 +11,7 @@ import itertools
 from queue import Empty, Full
 from typing import Any, Callable
 
-from .lane import INF
+from .lane import INF, ParkRequest, parks
 from .lanes import Lanes
 
 
@@ -40,6 +40,7 @@ class Lock:
     def _reentrant(self) -> bool:
         return False
 
+    @parks
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
         lanes = self._lanes
         now = lanes.clock.now
@@ -52,8 +53,8 @@ class Lock:
             if timeout >= 0:
                 lanes.wait_until(now + timeout, f"{type(self).__name__}.acquire()")
                 return False
-            lanes.tracer.halt(lanes.cannot_happen(f"a {type(self).__name__} that {self._owner.name} holds"),
-                              lanes.tracer.user_line(2))
+            lanes.cannot_wait(f"{type(self).__name__}.acquire()",
+                              f"a {type(self).__name__} that {self._owner.name} holds")
         t = self._free_from(now)
         if t > now:
             if not blocking or (timeout >= 0 and t > now + timeout):
@@ -102,6 +103,7 @@ class Event:
     def clear(self) -> None:
         self._flag, self._set_at = False, INF
 
+    @parks
     def wait(self, timeout: float | None = None) -> bool:
         lanes = self._lanes
         now = lanes.clock.now
@@ -118,6 +120,8 @@ class Condition:
         self._lanes = _lanes()
         self._lock = lock if lock is not None else RLock()
         self._notified_at: list[float] = []
+        # Lanes parked in wait() (spins.py), with the notifications counted when they began.
+        self._parked: dict[Any, int] = {}
         self.acquire, self.release = self._lock.acquire, self._lock.release
 
     def __enter__(self) -> bool:
@@ -126,22 +130,33 @@ class Condition:
     def __exit__(self, *exc: Any) -> None:
         self._lock.__exit__(*exc)
 
+    @parks
     def wait(self, timeout: float | None = None) -> bool:
         lanes = self._lanes
-        n = len(self._notified_at)
-        self._lock.release()
+        lane = lanes.current
+        n = self._parked.pop(lane, None)
+        if n is None:  # not called again after being parked: the lock is still held
+            n = len(self._notified_at)
+            self._lock.release()
+        parked = False
         try:
             ok = lanes.wait_for(lambda: len(self._notified_at) > n, timeout, "Condition.wait()",
                                 "a Condition to be notified")
             if ok and self._notified_at[n] > lanes.clock.now:
                 lanes.wait_until(self._notified_at[n], "Condition.wait()")
             return ok
+        except ParkRequest:
+            self._parked[lane], parked = n, True  # the lock stays free while it is parked
+            raise
         finally:
-            self._lock.acquire()
+            if not parked:
+                self._lock.acquire()
 
+    @parks
     def wait_for(self, predicate: Callable[[], Any], timeout: float | None = None) -> Any:
         end = None if timeout is None else self._lanes.clock.now + timeout
-        result = predicate()
+        # Called again after being parked in wait(): that wait ends first, lock taken back.
+        result = self._lanes.current not in self._parked and predicate()
         while not result:
             left = None if end is None else end - self._lanes.clock.now
             if left is not None and left <= 0:
@@ -169,6 +184,7 @@ class Semaphore:
     def _taken_at(self, t: float) -> int:
         return len(self._open) + sum(1 for a, r in self._spans if a <= t < r)
 
+    @parks
     def acquire(self, blocking: bool = True, timeout: float | None = None) -> bool:
         lanes = self._lanes
         now = lanes.clock.now
@@ -181,8 +197,7 @@ class Semaphore:
                 lanes.wait_until(now + timeout, "Semaphore.acquire()")
                 return False
             if t == INF:
-                lanes.tracer.halt(lanes.cannot_happen("a Semaphore that threads still hold"),
-                                  lanes.tracer.user_line(2))
+                lanes.cannot_wait("Semaphore.acquire()", "a Semaphore that threads still hold")
             lanes.wait_until(t, "Semaphore.acquire()")
         self._open.append(lanes.clock.now)
         return True
@@ -235,6 +250,7 @@ class Queue:
     def full(self) -> bool:
         return 0 < self.maxsize <= self.qsize()
 
+    @parks
     def put(self, item: Any, block: bool = True, timeout: float | None = None) -> None:
         if self.full():
             if not block:
@@ -245,6 +261,7 @@ class Queue:
         self._items.append((self._lanes.clock.now, next(self._order), item))
         self.unfinished_tasks += 1
 
+    @parks
     def get(self, block: bool = True, timeout: float | None = None) -> Any:
         lanes = self._lanes
         now = lanes.clock.now
@@ -277,6 +294,7 @@ class Queue:
         if self.unfinished_tasks == 0:
             self._all_done_at = max(self._all_done_at, self._lanes.clock.now)
 
+    @parks
     def join(self) -> None:
         lanes = self._lanes
         if self.unfinished_tasks:

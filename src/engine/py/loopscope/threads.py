@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sys
 import warnings
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .errors import StopRun
-from .lane import BecameLoop, Lane, LaneAbandoned
+from .lane import INF, BecameLoop, Lane, LaneAbandoned, parks
 from .lanes import Lanes, lanes_of
 
 _IDENT_BASE = 140_000_000_000_000  # looks like a pthread id; deterministic per run
@@ -57,7 +57,17 @@ class Thread:
         lanes.start(lane)
         self._ident = _IDENT_BASE + lane.order * 4096
 
-    def _bootstrap(self) -> None:
+    def _bootstrap(self) -> Iterator[Any] | None:
+        """The thread's body: run in one piece, or, when what it runs has loops of its
+        own, a generator the lanes step one loop turn at a time (preempt.py)."""
+        if type(self).run is not Thread.run:
+            steps = self._lanes.rewriter.steps(type(self).run, (self,), {})
+        elif self._target is not None:
+            steps = self._lanes.rewriter.steps(self._target, self._args, self._kwargs)
+        else:
+            steps = None
+        if steps is not None:
+            return self._run_steps(steps)
         try:
             self.run()
         except (StopRun, BecameLoop, LaneAbandoned):
@@ -68,11 +78,25 @@ class Thread:
             report_thread_exception(self._name, exc)
         finally:
             del self._target, self._args, self._kwargs
+        return None
+
+    def _run_steps(self, steps: Iterator[Any]) -> Iterator[Any]:
+        try:
+            yield from steps
+        except (StopRun, BecameLoop, LaneAbandoned):
+            raise
+        except SystemExit:
+            pass
+        except BaseException as exc:
+            report_thread_exception(self._name, exc)
+        finally:
+            del self._target, self._args, self._kwargs
 
     def run(self) -> None:
         if self._target is not None:
             self._target(*self._args, **self._kwargs)
 
+    @parks
     def join(self, timeout: float | None = None) -> None:
         lane = self._lane
         if lane is None:
@@ -80,13 +104,17 @@ class Thread:
         lanes = self._lanes
         if lane is lanes.current:
             raise RuntimeError("cannot join current thread")
-        lanes.run(lane)
+        deadline = INF if timeout is None else lanes.clock.now + max(0.0, timeout)
+        with lanes.waiting(lambda: deadline):
+            lanes.run(lane)
         call = f"{self._name}.join()"
         if lane.state == "loop":
             lanes.wait_for(lambda: lane.state != "loop", timeout, call,
                            f"{self._name} to end (its loop runs forever)")
+        if lane.state == "parked":
+            lanes.wait_for(lambda: lane.state != "parked", timeout, call, f"{self._name} to end")
         if lane.state == "running":  # it started the thread now waiting for it
-            lanes.tracer.halt(lanes.cannot_happen(f"{self._name} to end"), lanes.tracer.user_line(2))
+            lanes.cannot_wait(call, f"{self._name} to end")
         if lane.state in ("done", "abandoned"):
             end = lane.ended_at
             if timeout is not None:

@@ -56,6 +56,8 @@ class World:
         self._ports = 49151  # ephemeral ports, handed out in order so a run replays
         self.legacy: Any = None  # the run's LegacyPatch, for notices from the shims
         self.lanes: Any = None  # simulated threads (lanes.py), once the program starts one
+        self.source = ""  # the program as compiled (preempt.py rewrites thread targets from it)
+        self.monitor: Any = None  # line events and the runaway guard (monitor.py)
 
     def next_loop_id(self) -> int:
         self._loop_ids += 1
@@ -98,6 +100,8 @@ class World:
 
     def check_virtual_time(self, target: float) -> None:
         if target > self.max_time:
+            if self.lanes is not None:
+                self.lanes.run_up_to(self.max_time)  # the other threads reach the limit too
             self.tracer.halt(
                 f"virtual time limit reached: the next timer is at t={target:g} s, "
                 f"past the limit of {self.max_time:g} s")
