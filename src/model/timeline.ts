@@ -130,10 +130,7 @@ export class TimelineBuilder {
       this.lanes.set(ev.task, thread);
     }
     const threadLane = ev.task === null ? undefined : this.lanes.get(ev.task);
-    if (threadLane?.thread) {
-      this.applyOnThread(threadLane, ev);
-      return;
-    }
+    if (threadLane?.thread && this.applyOnThread(threadLane, ev)) return;
     switch (ev.kind) {
       case 'task-created': {
         const created = newLane(ev.id, ev.coro, ev.parent, ev.internal, this.lanes.size - 1);
@@ -143,8 +140,10 @@ export class TimelineBuilder {
       }
       case 'schedule': {
         // A thread's call_soon_threadsafe reaches the loop's ready queue from its lane.
-        const from = POSTED_FROM.exec(ev.cause)?.[1];
-        if (from !== undefined && this.lanes.get(from)?.thread) {
+        const poster = POSTED_FROM.exec(ev.cause)?.[1];
+        // The main thread's lane is the loop's: it posts to loops running in other threads.
+        const from = poster === 'MainThread' ? LOOP_LANE : poster;
+        if (from === LOOP_LANE || (from !== undefined && this.lanes.get(from)?.thread)) {
           this.posted.set(ev.handle, { from, seq: ev.seq, t: ev.t });
         }
         const target = ev.target === null ? undefined : this.lanes.get(ev.target);
@@ -155,11 +154,7 @@ export class TimelineBuilder {
         break;
       }
       case 'callback': {
-        const post = this.posted.get(ev.handle);
-        if (post) {
-          this.posted.delete(ev.handle);
-          this.wakes.push({ from: post.from, to: ev.target ?? LOOP_LANE, fromSeq: post.seq, fromT: post.t, toSeq: ev.seq, toT: ev.t });
-        }
+        this.arrowFromPost(ev, ev.target ?? LOOP_LANE);
         const target = ev.target === null ? undefined : this.lanes.get(ev.target);
         if (target) this.open(target, 'running', ev.seq, ev.t);
         else {
@@ -206,25 +201,41 @@ export class TimelineBuilder {
     }
   }
 
-  /** An event on a thread's lane: its jobs run, its blocking calls block it (not the loop),
-   * and its events never touch the loop's lane. */
-  private applyOnThread(lane: LaneBuild, ev: TraceEvent): void {
+  /** An event that happened on a thread: its jobs run, its blocking calls block it (not
+   * the loop), and its loop's idle time and plain callbacks stay off the main loop's lane.
+   * Returns false for what the common rules draw: the tasks that thread's own event loop
+   * creates and runs get lanes like any task (grouped under the thread that made them). */
+  private applyOnThread(lane: LaneBuild, ev: TraceEvent): boolean {
     switch (ev.kind) {
       case 'io':
         if (ev.phase === 'start') this.open(lane, 'running', ev.seq, ev.t, ev.what);
         else this.close(lane, ev.seq, ev.t);
-        break;
+        return true;
       case 'blocked': {
         const until = ev.t + ev.dur;
         const label = lane.current?.label ?? '';
         this.close(lane, ev.seq, ev.t);
         lane.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false });
         lane.current = { kind: 'running', t0: until, seq0: ev.seq + 1, label, wait: null };
-        break;
+        return true;
       }
+      case 'callback':
+        if (ev.target !== null) return false; // a task's step: drawn on the task's lane
+        this.arrowFromPost(ev, lane.id); // a post from another thread reaches this one's loop
+        return true;
+      case 'task-created': case 'schedule': case 'resume': case 'suspend': case 'task-done': case 'cancel':
+        return false;
       default:
-        break;
+        return true;
     }
+  }
+
+  /** A callback a thread posted (call_soon_threadsafe) runs: an arrow from that thread. */
+  private arrowFromPost(ev: Extract<TraceEvent, { kind: 'callback' }>, to: string): void {
+    const post = this.posted.get(ev.handle);
+    if (!post) return;
+    this.posted.delete(ev.handle);
+    this.wakes.push({ from: post.from, to, fromSeq: post.seq, fromT: post.t, toSeq: ev.seq, toT: ev.t });
   }
 
   /** The timeline so far: spans still going end at the last event, marked open. */
