@@ -74,6 +74,8 @@ try {
 
   // A key the app ignores: what the browser alone costs from keypress to painted frame.
   report('idle-key', await measureKeys(page, 'KeyQ', SAMPLES));
+  // A key that changes one three-digit counter (the probe's): the floor for any visible change.
+  report('one-text-key', await measureKeys(page, 'KeyZ', SAMPLES));
   report('step-forward', await measureKeys(page, 'ArrowRight', SAMPLES));
   report('step-back', await measureKeys(page, 'ArrowLeft', SAMPLES));
   report('step-callback', await measureKeys(page, 'Shift+ArrowRight', SAMPLES));
