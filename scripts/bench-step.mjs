@@ -32,6 +32,7 @@
 //   one-text-key: a key that changes one three-digit counter in a small box of its own:
 //                 what any visible change costs (paint, layerize, commit) on top of it.
 
+import { loadavg } from 'node:os';
 import { launchChromium } from './chromium.mjs';
 import {
   emit, installProbe, measureKeys, measureRandomSeeks, measureSeek, openProgram, report, traceLength,
@@ -76,6 +77,8 @@ try {
   await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor();
   const total = await traceLength(page);
   emit('trace-events', total, 'events');
+  // Timings on a shared machine mean little without it: the run-queue length, start and end.
+  emit('load-average-1min-start', loadavg()[0], 'runnable');
   await page.evaluate(installProbe);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
 
@@ -92,6 +95,7 @@ try {
   report('step-forward-animated', await measureKeys(page, 'ArrowRight', Math.ceil(SAMPLES / 3), 300));
 
   report('seek-random', await measureRandomSeeks(page, total, SAMPLES));
+  emit('load-average-1min-end', loadavg()[0], 'runnable');
 } finally {
   await browser.close();
 }
