@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { GRANULARITIES, type Granularity } from '../../model';
 import {
   runToBreakpoint, setGranularity, setSpeed, SPEEDS, stepBack, stepBounds, stepForward, toEnd, togglePlayback, toStart,
@@ -19,41 +20,58 @@ function releaseIfPointer(e: ChangeEvent<HTMLSelectElement>): void {
   pickedWithPointer = false;
 }
 
-export function Controls() {
-  const cursor = useApp((s) => s.cursor);
-  const traceLength = useApp((s) => s.traceLength);
-  const embed = useApp((s) => s.embed);
-  // In an embed for a slide, the steps the slide covers.
-  const { first, last } = stepBounds(traceLength, embed);
-  const granularity = useApp((s) => s.granularity);
+// Each part below reads only what it shows: a step changes the cursor, and with it the
+// scrubber and the counter, but the buttons only at either end of the run.
+const useBounds = () => useApp(useShallow((s) => stepBounds(s.traceLength, s.embed)));
+const useAtStart = () => useApp((s) => s.cursor <= stepBounds(s.traceLength, s.embed).first);
+const useAtEnd = () => useApp((s) => s.cursor >= stepBounds(s.traceLength, s.embed).last);
+
+function StepButtons() {
+  const atStart = useAtStart();
+  const atEnd = useAtEnd();
+  const nothing = useApp((s) => stepBounds(s.traceLength, s.embed).last < 0);
   const playing = useApp((s) => s.playing);
+  const t = useT();
+  return (
+    <div className="step-buttons">
+      <button type="button" data-testid="to-start" onClick={toStart} disabled={atStart} title={t('controls.startHint')}>
+        <Icon name="start" /><span className="visually-hidden">{t('controls.start')}</span>
+      </button>
+      <button type="button" data-testid="step-back" onClick={() => stepBack()} disabled={atStart}
+        title={t('controls.backHint')}>
+        <Icon name="back" /> {t('controls.back')}
+      </button>
+      <button type="button" className="play" data-testid="play" onClick={togglePlayback}
+        disabled={nothing} aria-pressed={playing} title={t('controls.playHint')}>
+        {playing ? <><Icon name="pause" /> {t('controls.pause')}</> : <><Icon name="play" /> {t('controls.play')}</>}
+      </button>
+      <button type="button" data-testid="step-forward" onClick={() => stepForward()} disabled={atEnd}
+        title={t('controls.stepHint')}>
+        {t('controls.step')} <Icon name="forward" />
+      </button>
+      <button type="button" data-testid="to-end" onClick={toEnd} disabled={atEnd} title={t('controls.endHint')}>
+        <Icon name="end" /><span className="visually-hidden">{t('controls.end')}</span>
+      </button>
+    </div>
+  );
+}
+
+function CursorScrubber() {
+  const cursor = useApp((s) => s.cursor);
+  const { first, last } = useBounds();
+  return <Scrubber cursor={cursor} first={first} last={last} />;
+}
+
+export function Controls() {
+  const embed = useApp((s) => s.embed);
+  const granularity = useApp((s) => s.granularity);
   const speed = useApp((s) => s.speed);
   const hasBreakpoints = useApp((s) => s.breakpoints.length > 0);
-  const atStart = cursor <= first;
-  const atEnd = cursor >= last;
+  const atEnd = useAtEnd();
   const t = useT();
   return (
     <nav className="controls" aria-label={t('controls.label')}>
-      <div className="step-buttons">
-        <button type="button" data-testid="to-start" onClick={toStart} disabled={atStart} title={t('controls.startHint')}>
-          <Icon name="start" /><span className="visually-hidden">{t('controls.start')}</span>
-        </button>
-        <button type="button" data-testid="step-back" onClick={() => stepBack()} disabled={atStart}
-          title={t('controls.backHint')}>
-          <Icon name="back" /> {t('controls.back')}
-        </button>
-        <button type="button" className="play" data-testid="play" onClick={togglePlayback}
-          disabled={last < 0} aria-pressed={playing} title={t('controls.playHint')}>
-          {playing ? <><Icon name="pause" /> {t('controls.pause')}</> : <><Icon name="play" /> {t('controls.play')}</>}
-        </button>
-        <button type="button" data-testid="step-forward" onClick={() => stepForward()} disabled={atEnd}
-          title={t('controls.stepHint')}>
-          {t('controls.step')} <Icon name="forward" />
-        </button>
-        <button type="button" data-testid="to-end" onClick={toEnd} disabled={atEnd} title={t('controls.endHint')}>
-          <Icon name="end" /><span className="visually-hidden">{t('controls.end')}</span>
-        </button>
-      </div>
+      <StepButtons />
       <label className="field">
         <span>{t('controls.stepBy')}</span>
         <select data-testid="granularity" value={granularity} onPointerDown={notePointer}
@@ -72,10 +90,10 @@ export function Controls() {
         title={t('controls.toBreakpointHint')}>
         <Icon name="breakpoint" /> {t('controls.toBreakpoint')}
       </button>}
-      <Scrubber cursor={cursor} first={first} last={last} />
+      <CursorScrubber />
       <MarkButton />
       <span className="step-count" data-testid="step-count">
-        <StepCount n={cursor + 1} total={traceLength} />
+        <StepCount />
       </span>
     </nav>
   );
@@ -84,7 +102,9 @@ export function Controls() {
 // The current step stands out in bold, wherever the language puts it in the sentence.
 const STEP_MARK = '\u0000';
 
-function StepCount({ n, total }: { n: number; total: number }) {
+function StepCount() {
+  const n = useApp((s) => s.cursor + 1);
+  const total = useApp((s) => s.traceLength);
   const t = useT();
   const [before, after] = t('controls.stepCount', { n: STEP_MARK, total }).split(STEP_MARK);
   return <>{before}<strong>{n}</strong>{after}</>;

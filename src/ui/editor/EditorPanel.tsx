@@ -25,11 +25,18 @@ function FallbackEditor({ readOnly }: { readOnly: boolean }) {
 function useEditorSync(handle: EditorHandle | null): void {
   useEffect(() => {
     if (!handle) return;
-    const paint = () => {
-      const { snapshot, breakpoints } = useApp.getState();
+    const paintBreakpoints = () => {
+      const { breakpoints } = useApp.getState();
       handle.setBreakpoints((lineCount) => breakpointDecorations(breakpoints, lineCount));
+    };
+    const paintStep = (badgesToo: boolean) => {
+      const { snapshot } = useApp.getState();
       handle.setCurrentLine(currentLine(snapshot));
-      handle.setBadges(parkedBadges(snapshot));
+      if (badgesToo) handle.setBadges(parkedBadges(snapshot));
+    };
+    const paint = () => {
+      paintBreakpoints();
+      paintStep(true);
     };
     paint();
     handle.setMarkers(problemMarkers(useApp.getState().trace.problems));
@@ -37,7 +44,13 @@ function useEditorSync(handle: EditorHandle | null): void {
     window.addEventListener('resize', onResize);
     const unsubscribe = useApp.subscribe((state, previous) => {
       if (state.source !== previous.source) handle.setText(state.source);
-      if (state.snapshot !== previous.snapshot || state.breakpoints !== previous.breakpoints || state.source !== previous.source) paint();
+      // A step moves the band; the badges change only with the tasks (the same list when
+      // no task changed), the breakpoints only when someone toggles one.
+      if (state.source !== previous.source) paint();
+      else {
+        if (state.breakpoints !== previous.breakpoints) paintBreakpoints();
+        if (state.snapshot !== previous.snapshot) paintStep(state.snapshot.tasks !== previous.snapshot.tasks);
+      }
       if (state.trace !== previous.trace || state.traceLength !== previous.traceLength) handle.setMarkers(problemMarkers(state.trace.problems));
       if (state.reveal && state.reveal !== previous.reveal) handle.reveal(state.reveal.line);
     });

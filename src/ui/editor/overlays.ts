@@ -20,7 +20,7 @@ export function createOverlays(host: HTMLElement, editor: Editor, lineHeightOpti
   const band = document.createElement('div');
   band.className = 'current-line';
   layer.append(band);
-  const badgeRows = new Map<number, HTMLElement>();
+  const badgeRows = new Map<number, { element: HTMLElement; key: string }>();
 
   let current: { line: number; colour: string } | null = null;
   let badges: ReadonlyMap<number, readonly Badge[]> = new Map();
@@ -41,6 +41,14 @@ export function createOverlays(host: HTMLElement, editor: Editor, lineHeightOpti
     return x;
   };
 
+  // Style writes only where a value changed: a step leaves most rows where they are.
+  const setStyle = (el: HTMLElement, name: 'transform' | 'height' | 'left' | 'width', value: string) => {
+    if (el.style[name] !== value) el.style[name] = value;
+  };
+  const setHidden = (el: HTMLElement, hidden: boolean) => {
+    if (el.hidden !== hidden) el.hidden = hidden;
+  };
+
   const place = () => {
     const model = editor.getModel();
     const layout = editor.getLayoutInfo();
@@ -51,41 +59,53 @@ export function createOverlays(host: HTMLElement, editor: Editor, lineHeightOpti
 
     const bandTop = current && model && current.line <= model.getLineCount()
       ? editor.getTopForLineNumber(current.line) - scrollTop : null;
-    band.hidden = bandTop === null || !visible(bandTop);
-    if (current && bandTop !== null) {
-      band.className = `current-line ${current.colour}`;
-      band.style.transform = `translateY(${bandTop}px)`;
-      band.style.height = `${lineHeight}px`;
-      band.style.left = `${layout.decorationsLeft}px`;
-      band.style.width = `${layout.width - layout.decorationsLeft - layout.verticalScrollbarWidth}px`;
-    }
+    const bandShown = bandTop !== null && visible(bandTop);
+    // Out of sight, the band moves above the overlay (which clips it) rather than leave
+    // the page: a moved layer is a compositor update, a removed one a new layer tree.
+    setStyle(band, 'transform', `translateY(${bandShown ? bandTop : -2 * lineHeight}px)`);
+    if (current) band.className = `current-line ${current.colour}`;
+    setStyle(band, 'height', `${lineHeight}px`);
+    setStyle(band, 'left', `${layout.decorationsLeft}px`);
+    setStyle(band, 'width', `${layout.width - layout.decorationsLeft - layout.verticalScrollbarWidth}px`);
 
     for (const [line, row] of badgeRows) {
       const top = editor.getTopForLineNumber(line) - scrollTop;
       const end = visible(top) ? lineEnd(line) : null;
-      row.hidden = end === null;
+      setHidden(row.element, end === null);
       if (end !== null) {
-        row.style.transform = `translate(${layout.contentLeft + end - scrollLeft}px, ${top}px)`;
-        row.style.height = `${lineHeight}px`;
+        setStyle(row.element, 'transform', `translate(${layout.contentLeft + end - scrollLeft}px, ${top}px)`);
+        setStyle(row.element, 'height', `${lineHeight}px`);
       }
     }
   };
 
-  const rebuildBadges = () => {
-    for (const row of badgeRows.values()) row.remove();
-    badgeRows.clear();
+  // Rows are kept by line and refilled only when their badges changed: a step that parks
+  // or wakes one task rewrites one row, not all of them.
+  const updateBadges = () => {
+    for (const [line, row] of badgeRows) {
+      if (badges.has(line)) continue;
+      row.element.remove();
+      badgeRows.delete(line);
+    }
     for (const [line, list] of badges) {
-      const row = document.createElement('div');
-      row.className = 'badge-row';
-      for (const badge of list) {
+      const key = JSON.stringify(list);
+      let row = badgeRows.get(line);
+      if (row?.key === key) continue;
+      if (!row) {
+        const element = document.createElement('div');
+        element.className = 'badge-row';
+        layer.append(element);
+        row = { element, key };
+        badgeRows.set(line, row);
+      }
+      row.key = key;
+      row.element.replaceChildren(...list.map((badge) => {
         const el = document.createElement('span');
         el.className = badge.className;
         el.textContent = badge.text;
         el.title = badge.title;
-        row.append(el);
-      }
-      layer.append(row);
-      badgeRows.set(line, row);
+        return el;
+      }));
     }
   };
 
@@ -113,7 +133,7 @@ export function createOverlays(host: HTMLElement, editor: Editor, lineHeightOpti
       if (key === badgesKey) return;
       badgesKey = key;
       badges = next;
-      rebuildBadges();
+      updateBadges();
       place();
     },
     dispose() {
