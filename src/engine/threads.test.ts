@@ -3,7 +3,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTimeline, LOOP_LANE } from '../model/timeline';
 import type { TraceEvent } from '../trace/schema';
 import { runAndCollect, type CollectedRun } from './collect';
 import { createNodeEngine, type NodeEngine } from './node';
@@ -140,14 +139,6 @@ describe.skipIf(!existsSync(SEEDS))('thread seed programs', () => {
     const r = seed('s000_06_run_coroutine_threadsafe');
     expect(r.stdout).toBe('TIME: 0.0\nWaiting 6\nWaiting 4\nDone after 4s\nDone after 6s\n');
     expect(r.summary.virtualTime).toBe(6);
-    // The timeline: the tasks the thread's loop runs get lanes of their own, grouped under
-    // that thread, and each post from the main thread is an arrow to it.
-    const timeline = buildTimeline(r.events);
-    const work = timeline.lanes.filter((lane) => lane.coro === 'do_some_work');
-    expect(work.map((lane) => [lane.parent, lane.end?.state, lane.end?.t])).toEqual([
-      ['Thread-1 (start_loop)', 'done', 6], ['Thread-1 (start_loop)', 'done', 4]]);
-    expect(work[0]!.spans.map((span) => span.kind)).toEqual(['pending', 'running', 'suspended', 'ready', 'running']);
-    expect(timeline.wakes.filter((w) => w.to === 'Thread-1 (start_loop)').map((w) => w.from)).toEqual([LOOP_LANE, LOOP_LANE]);
   });
 
   it('s000_08: the busy-waiting consumer hands each number to the loop thread, one line every 2 s', () => {

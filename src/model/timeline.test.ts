@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../trace/schema';
 import cancelEvents from './fixtures/cancel.trace.json';
+import threadLoopEvents from './fixtures/thread-loop.trace.json';
 import gatherEvents from './fixtures/timeline-gather.trace.json';
 import { buildTimeline, LOOP_LANE, seqAtTime, timeAfter, TimelineBuilder, type Timeline } from './timeline';
 import { laneRows } from './timelineRows';
@@ -8,6 +9,7 @@ import { laneRows } from './timelineRows';
 // gather(work("a", 1), work("b", 2), work("c", 3)); "b" calls time.sleep(0.5) after its sleep.
 const gather = gatherEvents as TraceEvent[];
 const cancel = cancelEvents as TraceEvent[];
+const threadLoop = threadLoopEvents as TraceEvent[];
 
 const lane = (timeline: Timeline, id: string) => timeline.lanes.find((x) => x.id === id)!;
 const spansOf = (timeline: Timeline, id: string, kind: string) => lane(timeline, id).spans.filter((x) => x.kind === kind);
@@ -122,5 +124,18 @@ describe('simulated threads', () => {
       ['running', 0, 0], ['blocked', 0, 1], ['running', 1, 1]]);
     expect(spansOf(timeline, LOOP_LANE, 'blocked')).toEqual([]);
     expect(timeline.wakes).toContainEqual({ from: worker, to: LOOP_LANE, fromSeq: posted, fromT: 1, toSeq: ran, toT: 1 });
+  });
+
+  it('gives the tasks of a loop running in another thread lanes, under that thread', () => {
+    // fixtures/thread-loop.py: the main thread posts two coroutines to a loop in "barista".
+    const timeline = buildTimeline(threadLoop);
+    const brews = timeline.lanes.filter((lane) => lane.coro === 'brew');
+    expect(brews.map((lane) => [lane.parent, lane.end?.state, lane.end?.t])).toEqual([
+      ['barista', 'done', 3], ['barista', 'done', 2]]);
+    expect(brews[0]!.spans.map((span) => span.kind)).toEqual(['pending', 'running', 'suspended', 'ready', 'running']);
+    // Each post from the main thread (the loop's lane) is an arrow to the barista thread.
+    expect(timeline.wakes.filter((w) => w.to === 'barista').map((w) => w.from)).toEqual([LOOP_LANE, LOOP_LANE]);
+    // The barista's own loop idles and runs callbacks on its lane, not on the main loop's.
+    expect(spansOf(timeline, LOOP_LANE, 'callback')).toEqual([]);
   });
 });
