@@ -3,7 +3,7 @@
 // docs/screenshots/timeline-<case>-<w>x<h>.png. Point it at a served build:
 //
 //   node e2e/take-timeline-screenshots.mjs [http://127.0.0.1:4173/]
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { launchChromium } from '../scripts/chromium.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
@@ -50,10 +50,38 @@ async def main():
 
 asyncio.run(main())
 `;
+// An event loop in a thread, fed from the main thread: its tasks' lanes sit under it.
+const THREAD_LOOP = `import asyncio
+import threading
+
+
+def serve(loop):
+    asyncio.set_event_loop(loop)
+    loop.run_forever()
+
+
+async def brew(cup, minutes):
+    print("brewing", cup)
+    await asyncio.sleep(minutes)
+    print(cup, "ready")
+
+
+loop = asyncio.new_event_loop()
+threading.Thread(target=serve, args=(loop,), name="barista", daemon=True).start()
+orders = [asyncio.run_coroutine_threadsafe(brew(cup, m), loop) for cup, m in (("tea", 3), ("coffee", 2))]
+for order in orders:
+    order.result()
+print("all served")
+`;
+// run_in_executor on two workers (a third job waits for a free one) and to_thread.
+const EXECUTOR = readFileSync(new URL('../src/engine/fixtures/40_run_in_executor_workers.py', import.meta.url), 'utf8');
+// ONLY=<name> takes one case's screenshots.
 const CASES = [
   { name: 'five', source: FIVE, sizes: [[1280, 800], [1920, 1080]], step: 0.55 },
   { name: 'many', source: MANY, sizes: [[1280, 800]], step: 0.4 },
-];
+  { name: 'thread-loop', source: THREAD_LOOP, sizes: [[1280, 800]], step: 0.55 },
+  { name: 'threads', source: EXECUTOR, sizes: [[1280, 800]], step: 0.2 },
+].filter(({ name }) => !process.env.ONLY || name === process.env.ONLY);
 
 mkdirSync(out, { recursive: true });
 const browser = await launchChromium();

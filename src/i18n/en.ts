@@ -283,6 +283,8 @@ export const en = {
   'timeline.tip.pending': 'created, waiting in the ready queue for its first step',
   'timeline.tip.ready': 'ready: woken, waiting in the ready queue ({cause})',
   'timeline.tip.running': 'running: the loop is executing its step',
+  'timeline.tip.threadWho': '{id} ({kind})',
+  'timeline.tip.threadRunning': 'running its code',
   'timeline.tip.suspended': 'suspended, awaiting {awaits}',
   'timeline.tip.blocked': 'blocked by {call}: the whole loop froze for {dur} s',
   'timeline.tip.blockedThread': 'blocked by {call} for {dur} s: this thread waits, the loop and the other threads go on',

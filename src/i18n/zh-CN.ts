@@ -281,6 +281,8 @@ export const zhCN: Messages = {
   'timeline.tip.pending': '已创建，在就绪队列里等它的第一步',
   'timeline.tip.ready': '就绪：已被唤醒，在就绪队列里等待（{cause}）',
   'timeline.tip.running': '运行中：事件循环正在执行它的这一步',
+  'timeline.tip.threadWho': '{id}（{kind}）',
+  'timeline.tip.threadRunning': '运行中：执行它自己的代码',
   'timeline.tip.suspended': '挂起，等待 {awaits}',
   'timeline.tip.blocked': '被 {call} 阻塞：整个事件循环冻结了 {dur} 秒',
   'timeline.tip.blockedThread': '被 {call} 阻塞 {dur} 秒：只有这个线程在等，事件循环和其他线程照常运行',

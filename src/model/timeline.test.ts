@@ -133,6 +133,8 @@ describe('simulated threads', () => {
     expect(brews.map((lane) => [lane.parent, lane.end?.state, lane.end?.t])).toEqual([
       ['barista', 'done', 3], ['barista', 'done', 2]]);
     expect(brews[0]!.spans.map((span) => span.kind)).toEqual(['pending', 'running', 'suspended', 'ready', 'running']);
+    // Colours count tasks only, as the task panel does: the thread's lane takes none.
+    expect([lane(timeline, 'barista').order, ...brews.map((x) => x.order)]).toEqual([-1, 0, 1]);
     // Each post from the main thread (the loop's lane) is an arrow to the barista thread.
     expect(timeline.wakes.filter((w) => w.to === 'barista').map((w) => w.from)).toEqual([LOOP_LANE, LOOP_LANE]);
     // The barista's own loop idles and runs callbacks on its lane, not on the main loop's.

@@ -31,7 +31,8 @@ export interface TimelineLane {
   readonly coro: string;
   readonly parent: string | null;
   readonly internal: boolean;
-  /** Creation order among tasks (the colour index of the other panels); -1 for the loop. */
+  /** Creation order among tasks (the colour index of the other panels); -1 for the loop
+   * and for threads, which are drawn in the loop's neutral colour. */
   readonly order: number;
   /** Sequential and non-overlapping, so both t1 and seq1 ascend. */
   readonly spans: readonly TimelineSpan[];
@@ -82,6 +83,8 @@ function newLane(id: string, coro: string, parent: string | null, internal: bool
 
 export class TimelineBuilder {
   private readonly lanes = new Map<string, LaneBuild>();
+  /** Tasks so far: a task's order counts tasks only, as the task panel's colours do. */
+  private taskCount = 0;
   private readonly loop = newLane(LOOP_LANE, 'event loop', null, false, -1);
   private readonly wakes: WakeLink[] = [];
   /** Callbacks a thread posted to the loop (call_soon_threadsafe), by handle: an arrow each. */
@@ -125,7 +128,7 @@ export class TimelineBuilder {
     if (ev.task !== null && !this.lanes.has(ev.task) && ev.kind === 'io' && ev.phase === 'start') {
       // A simulated thread or executor worker says it starts: it gets a lane of its own.
       const thread = newLane(ev.task, ev.what.startsWith('thread ') ? 'thread' : 'worker thread',
-        null, false, this.lanes.size - 1);
+        null, false, -1);
       thread.thread = true;
       this.lanes.set(ev.task, thread);
     }
@@ -133,7 +136,7 @@ export class TimelineBuilder {
     if (threadLane?.thread && this.applyOnThread(threadLane, ev)) return;
     switch (ev.kind) {
       case 'task-created': {
-        const created = newLane(ev.id, ev.coro, ev.parent, ev.internal, this.lanes.size - 1);
+        const created = newLane(ev.id, ev.coro, ev.parent, ev.internal, this.taskCount++);
         this.lanes.set(ev.id, created);
         this.open(created, 'pending', ev.seq, ev.t);
         break;

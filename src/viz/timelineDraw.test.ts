@@ -100,13 +100,17 @@ describe('pointing at the timeline', () => {
   });
 
   it("says a thread's blocked span holds up that thread only, and a busy wait spins until another acts", () => {
-    const thread: TimelineLane = { id: 'Thread-2 (consumer)', coro: 'thread', parent: null, internal: false, order: 0, spans: [], end: null, thread: true };
+    const thread: TimelineLane = { id: 'Thread-2 (consumer)', coro: 'thread', parent: null, internal: false, order: -1, spans: [], end: null, thread: true };
     const span = (label: string): TimelineSpan => ({ kind: 'blocked', t0: 2, t1: 4, seq0: 5, seq1: 6, label, wait: null, open: false });
+    const who = phrase('timeline.tip.threadWho', { id: 'Thread-2 (consumer)', kind: phrase('timeline.thread') });
     expect(describeSpan({ lane: thread, span: span('busy-waits (spins until t=4)') })[0]).toEqual(phrase('timeline.tip.what', {
-      who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.spins', { dur: '2', t: '4' }),
+      who, what: phrase('timeline.tip.spins', { dur: '2', t: '4' }),
     }));
     expect(describeSpan({ lane: thread, span: span('time.sleep(2)') })[0]).toEqual(phrase('timeline.tip.what', {
-      who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.blockedThread', { call: 'time.sleep(2)', dur: '2' }),
+      who, what: phrase('timeline.tip.blockedThread', { call: 'time.sleep(2)', dur: '2' }),
+    }));
+    expect(describeSpan({ lane: thread, span: { ...span(''), kind: 'running' } })[0]).toEqual(phrase('timeline.tip.what', {
+      who, what: phrase('timeline.tip.threadRunning'),
     }));
     expect(describeSpan({ lane: { ...thread, thread: false }, span: span('time.sleep(2)') })[0]).toEqual(phrase('timeline.tip.what', {
       who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.blocked', { call: 'time.sleep(2)', dur: '2' }),

@@ -3,7 +3,7 @@
  * x range in view are visited, and within a lane spans are found by binary search.
  */
 import type { ScaleLinear } from 'd3';
-import { LOOP_LANE, type SpanKind, type TimelineLane, type TimelineSpan, type WakeLink } from '../model/timeline';
+import type { SpanKind, TimelineLane, TimelineSpan, WakeLink } from '../model/timeline';
 import type { LaneRow } from '../model/timelineRows';
 import type { Fill, Painter } from './paint';
 
@@ -48,7 +48,7 @@ export const spanStart = (mode: AxisMode, s: TimelineSpan) => (mode === 'time' ?
 export const spanEnd = (mode: AxisMode, s: TimelineSpan) => (mode === 'time' ? s.t1 : s.seq1);
 
 export function laneColour(lane: TimelineLane, theme: TimelineTheme): string {
-  return lane.id === LOOP_LANE ? theme.loop : theme.palette[lane.order % theme.palette.length];
+  return lane.order < 0 ? theme.loop : theme.palette[lane.order % theme.palette.length];
 }
 
 /** The first span of `spans` that ends at or after `value`. */

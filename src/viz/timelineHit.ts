@@ -45,7 +45,11 @@ export function seqAtPixel(scene: Scene, events: readonly TraceEvent[], px: numb
 
 /** Sentences that explain a span to someone hovering it, for the UI to word. */
 export function describeSpan({ lane, span }: SpanHit): Wording[] {
-  const who: Wording = lane.id === LOOP_LANE ? phrase('timeline.tip.loop') : `${lane.id} ${lane.coro}()`;
+  const who: Wording = lane.id === LOOP_LANE ? phrase('timeline.tip.loop')
+    : lane.thread ? phrase('timeline.tip.threadWho', {
+      id: lane.id, kind: phrase(lane.coro === 'thread' ? 'timeline.thread' : 'timeline.workerThread'),
+    })
+      : `${lane.id} ${lane.coro}()`;
   // The engine's text is worded first: shortening it would break the shapes it is read by.
   const word = (reword: (text: string) => Wording): Wording => {
     const worded = reword(span.label);
@@ -54,7 +58,7 @@ export function describeSpan({ lane, span }: SpanHit): Wording[] {
   const what: Record<typeof span.kind, () => Wording> = {
     pending: () => phrase('timeline.tip.pending'),
     ready: () => phrase('timeline.tip.ready', { cause: word(scheduleCause) }),
-    running: () => phrase('timeline.tip.running'),
+    running: () => phrase(lane.thread ? 'timeline.tip.threadRunning' : 'timeline.tip.running'),
     suspended: () => phrase('timeline.tip.suspended', { awaits: word(waitDescription) }),
     blocked: () => blockedTip(lane, span, word(blockingCall)),
     idle: () => phrase('timeline.tip.idle', { t: round(span.t1) }),

@@ -41,7 +41,7 @@ function LaneLabel({ row, odd, onToggle }: { row: LaneRow; odd: boolean; onToggl
       ) : <span className="timeline-fold-space" />}
       {loop
         ? <span className="timeline-loop-name">{t('timeline.loop')}</span>
-        : <><span className={`task-tag ${colourClass(lane.order)}`}>{lane.id}</span> {kind !== null ? <span className="timeline-coro">{kind}</span> : <code className="timeline-coro">{lane.coro}</code>}</>}
+        : <><span className={`task-tag ${colourClass(lane.order < 0 ? null : lane.order)}`}>{lane.id}</span> {kind !== null ? <span className="timeline-coro">{kind}</span> : <code className="timeline-coro">{lane.coro}</code>}</>}
       {lane.end && <span className={`timeline-end end-${lane.end.state}`}>{END_MARK[lane.end.state]}</span>}
     </div>
   );

@@ -108,7 +108,9 @@ export function TimelinePanel() {
     return after;
   });
 
-  const tasks = rows.length - 1;
+  // The program's tasks (not threads' lanes, which have no order, nor asyncio.run's own
+  // housekeeping), folded ones included.
+  const tasks = timeline.lanes.filter((lane) => lane.order >= 0 && !lane.internal).length;
   const t = useT();
   return (
     <section ref={panel} className="panel timeline-panel" aria-label={t('timeline.title')}>
