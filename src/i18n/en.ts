@@ -368,6 +368,7 @@ export const en = {
   'narrate.cancelMsg': '{by} cancels {id} (“{msg}”): it will get CancelledError when it next runs.',
   'narrate.clock': 'Nothing is ready, so the loop jumps the virtual clock from {from} s to {to} s, when the next timer is due.',
   'narrate.blocked': '{call} blocks the whole loop for {dur} s: no other task can run meanwhile.',
+  'narrate.blockedThread': '{who} waits in {call} for {dur} s: only this thread waits; the loop and the other threads go on.',
   'narrate.spins': '{who} busy-waits: it loops without blocking, and nothing it checks can change until another thread acts at t={until} s, so its clock jumps {dur} s ahead.',
   'narrate.ioStart': 'Simulated I/O starts: {what}.',
   'narrate.ioStartDur': 'Simulated I/O starts: {what} ({dur} s).',

@@ -366,6 +366,7 @@ export const zhCN: Messages = {
   'narrate.cancelMsg': '{by} 取消 {id}（“{msg}”）：它下次运行时会收到 CancelledError。',
   'narrate.clock': '没有就绪的回调，所以事件循环把虚拟时钟从 {from} 秒直接跳到 {to} 秒，也就是下一个定时器到期的时刻。',
   'narrate.blocked': '{call} 阻塞了整个事件循环 {dur} 秒：这期间其他任务都不能运行。',
+  'narrate.blockedThread': '{who} 在 {call} 中等待 {dur} 秒：只有这个线程在等，事件循环和其他线程照常运行。',
   'narrate.spins': '{who} 在忙等：它不停地循环却从不阻塞；在另一个线程于 {until} 秒行动之前，它检查的东西都不会变，所以它的时钟直接向前跳 {dur} 秒。',
   'narrate.ioStart': '模拟 I/O 开始：{what}。',
   'narrate.ioStartDur': '模拟 I/O 开始：{what}（{dur} 秒）。',

@@ -92,7 +92,10 @@ describe('narration', () => {
       call: 'busy-waits (spins until t=4)', dur: 2 };
     expect(narrate(spin, initialState())).toEqual({ key: 'narrate.spins',
       params: { who: 'Thread-2 (consumer)', dur: '2', until: '4' } });
-    expect(narrate({ ...spin, call: 'time.sleep(2)' }, initialState()).key).toBe('narrate.blocked');
+    // A thread (not a task) that blocks holds up that thread only; a task blocks the loop.
+    expect(narrate({ ...spin, call: 'time.sleep(2)' }, initialState())).toEqual({ key: 'narrate.blockedThread',
+      params: { who: 'Thread-2 (consumer)', call: 'time.sleep(2)', dur: '2' } });
+    expect(narrate({ ...spin, task: null, call: 'time.sleep(2)' }, initialState()).key).toBe('narrate.blocked');
   });
 
   it('has a sentence for every step of a real run', () => {
