@@ -46,7 +46,8 @@ export interface LoopSnapshot {
 
 function taskState(task: TaskRecord, state: LoopState, queued: ReadonlySet<string>): TaskState {
   if (task.end !== null) return task.end;
-  if (state.running?.task === task.id) return 'running';
+  // A run stopped at a limit (or by Stop) mid-step leaves that task running, not parked.
+  if (state.running?.task === task.id || state.ended?.stoppedIn === task.id) return 'running';
   if (queued.has(task.id)) return task.started ? 'ready' : 'pending';
   return task.started ? 'suspended' : 'pending';
 }

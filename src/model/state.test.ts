@@ -137,3 +137,20 @@ describe('the clock', () => {
     expect(snapshotAt(trace, threadBlock).t).toBe(0);
   });
 });
+
+describe('a run stopped mid-step', () => {
+  it("leaves the task whose step was running 'running', not parked", () => {
+    const b = new TraceBuilder();
+    b.at(0, 0, null, 7).created('main', 'main');
+    b.ready(1, 'Task main step', 'main');
+    b.at(0, 1, 'main').callback(1, 'Task main step', 'main');
+    b.resume('main');
+    const running = b.add('line', {});
+    b.at(0, 1, null);
+    const end = b.add('end', { status: 'limit', exitCode: 3, message: 'main ran 700 ms without yielding to the loop' });
+    const trace = Trace.from(b.events);
+    expect(stateOf(snapshotAt(trace, running), 'main')).toBe('running');
+    expect(stateOf(snapshotAt(trace, end), 'main')).toBe('running');
+    expect(snapshotAt(trace, end).running).toBeNull(); // nothing runs now: the run is over
+  });
+});

@@ -77,7 +77,8 @@ export interface LoopState {
   timerHeap: TimerItem[];
   io: IoItem[];
   tasks: Map<string, TaskRecord>;
-  ended: { status: RunStatus; exitCode: number; message: string } | null;
+  /** How the run ended; `stoppedIn`: the task whose step was running when it stopped. */
+  ended: { status: RunStatus; exitCode: number; message: string; stoppedIn: string | null } | null;
 }
 
 export function initialState(): LoopState {
@@ -201,7 +202,7 @@ export function applyEvent(s: LoopState, ev: TraceEvent): void {
       else s.io = s.io.filter((x) => x.io !== ev.io);
       break;
     case 'end':
-      s.ended = { status: ev.status, exitCode: ev.exitCode, message: ev.message };
+      s.ended = { status: ev.status, exitCode: ev.exitCode, message: ev.message, stoppedIn: s.running?.task ?? null };
       s.running = null;
       break;
     case 'blocked':
