@@ -50,29 +50,9 @@ async def main():
 
 asyncio.run(main())
 `;
-// An event loop in a thread, fed from the main thread: its tasks' lanes sit under it.
-const THREAD_LOOP = `import asyncio
-import threading
-
-
-def serve(loop):
-    asyncio.set_event_loop(loop)
-    loop.run_forever()
-
-
-async def brew(cup, minutes):
-    print("brewing", cup)
-    await asyncio.sleep(minutes)
-    print(cup, "ready")
-
-
-loop = asyncio.new_event_loop()
-threading.Thread(target=serve, args=(loop,), name="barista", daemon=True).start()
-orders = [asyncio.run_coroutine_threadsafe(brew(cup, m), loop) for cup, m in (("tea", 3), ("coffee", 2))]
-for order in orders:
-    order.result()
-print("all served")
-`;
+// An event loop in a thread, fed from the main thread: its tasks' lanes sit under it
+// (the program the timeline's model test records).
+const THREAD_LOOP = readFileSync(new URL('../src/model/fixtures/thread-loop.py', import.meta.url), 'utf8');
 // run_in_executor on two workers (a third job waits for a free one) and to_thread.
 const EXECUTOR = readFileSync(new URL('../src/engine/fixtures/40_run_in_executor_workers.py', import.meta.url), 'utf8');
 // ONLY=<name> takes one case's screenshots.
