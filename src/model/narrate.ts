@@ -20,7 +20,7 @@ export type NarrationKey =
   | 'narrate.starts' | 'narrate.runsAgain' | 'narrate.resumeValue' | 'narrate.yields' | 'narrate.awaits'
   | 'narrate.taskDone' | 'narrate.taskFailed' | 'narrate.taskCancelled' | 'narrate.futureCreated'
   | 'narrate.futureResolved' | 'narrate.futureCancelled' | 'narrate.cancel' | 'narrate.cancelMsg'
-  | 'narrate.clock' | 'narrate.blocked' | 'narrate.blockedThread' | 'narrate.spins' | 'narrate.ioStart' | 'narrate.ioStartDur' | 'narrate.ioDone'
+  | 'narrate.clock' | 'narrate.blocked' | 'narrate.blockedMain' | 'narrate.blockedThread' | 'narrate.spins' | 'narrate.ioStart' | 'narrate.ioStartDur' | 'narrate.ioDone'
   | 'narrate.unscheduleTimer' | 'narrate.unscheduleReady' | 'narrate.stdout' | 'narrate.stderr'
   | 'narrate.legacy' | 'narrate.warning' | 'narrate.error' | 'narrate.errorLine' | 'narrate.lineTask'
   | 'narrate.lineTop' | 'narrate.endFinished' | 'narrate.endRaised' | 'narrate.endSyntax' | 'narrate.endOther'
@@ -108,6 +108,11 @@ export function narrate(ev: TraceEvent, state: LoopState): Narration {
       // A simulated thread's block (its name is not a task's) holds up only that thread.
       if (ev.task !== null && !state.tasks.has(ev.task)) {
         return say('narrate.blockedThread', { who: ev.task, call: blockingCall(ev.call), dur: formatSeconds(ev.dur) });
+      }
+      // The main thread outside any callback (the module's top level, before or after
+      // asyncio.run, or while a thread runs the loop): it blocks no loop of its own.
+      if (ev.task === null && (state.running === null || state.running.handle === null)) {
+        return say('narrate.blockedMain', { call: blockingCall(ev.call), dur: formatSeconds(ev.dur) });
       }
       return say('narrate.blocked', { call: blockingCall(ev.call), dur: formatSeconds(ev.dur) });
     case 'io':

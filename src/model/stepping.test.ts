@@ -95,7 +95,11 @@ describe('narration', () => {
     // A thread (not a task) that blocks holds up that thread only; a task blocks the loop.
     expect(narrate({ ...spin, call: 'time.sleep(2)' }, initialState())).toEqual({ key: 'narrate.blockedThread',
       params: { who: 'Thread-2 (consumer)', call: 'time.sleep(2)', dur: '2' } });
-    expect(narrate({ ...spin, task: null, call: 'time.sleep(2)' }, initialState()).key).toBe('narrate.blocked');
+    // The main thread at the top level (no callback running) holds up no loop; inside a
+    // plain callback it freezes the loop.
+    expect(narrate({ ...spin, task: null, call: 'time.sleep(2)' }, initialState()).key).toBe('narrate.blockedMain');
+    const inCallback = { ...initialState(), running: { handle: 3, label: 'tick()', task: null } };
+    expect(narrate({ ...spin, task: null, call: 'time.sleep(2)' }, inCallback).key).toBe('narrate.blocked');
   });
 
   it('has a sentence for every step of a real run', () => {

@@ -44,6 +44,7 @@ describe('the timeline of a three-task gather', () => {
     const [onLoop] = spansOf(timeline, LOOP_LANE, 'blocked');
     expect(onLoop).toMatchObject({ t0: 2, t1: 2.5, label: 'time.sleep(0.5)' });
     expect(spansOf(timeline, 'Task-3', 'blocked')).toEqual([onLoop]);
+    expect(onLoop!.outsideLoop).toBeUndefined(); // a task's call: it freezes the loop
     expect(spansOf(timeline, 'Task-4', 'blocked')).toEqual([]);
     expect(spansOf(timeline, LOOP_LANE, 'idle').map((x) => [x.t0, x.t1])).toEqual([[0, 1], [1, 2], [2.5, 3]]);
   });
@@ -139,5 +140,20 @@ describe('simulated threads', () => {
     expect(timeline.wakes.filter((w) => w.to === 'barista').map((w) => w.from)).toEqual([LOOP_LANE, LOOP_LANE]);
     // The barista's own loop idles and runs callbacks on its lane, not on the main loop's.
     expect(spansOf(timeline, LOOP_LANE, 'callback')).toEqual([]);
+    // The main thread waits in order.result() at the top level: it holds up no loop.
+    const mainWaits = spansOf(timeline, LOOP_LANE, 'blocked');
+    expect(mainWaits.length).toBeGreaterThan(0);
+    expect(mainWaits.every((span) => span.outsideLoop)).toBe(true);
+  });
+
+  it('tells a blocking call in a plain callback (the loop freezes) from one at the top level', async () => {
+    const { TraceBuilder } = await import('./fixtures/build');
+    const b = new TraceBuilder();
+    b.at(0, 0, null, 2).add('blocked', { call: 'time.sleep(1)', dur: 1 });
+    b.at(1, 1).ready(3, 'tick()');
+    b.at(1, 2).callback(3, 'tick()');
+    b.at(1, 2, null, 5).add('blocked', { call: 'time.sleep(2)', dur: 2 });
+    const blocked = spansOf(buildTimeline(b.events), LOOP_LANE, 'blocked');
+    expect(blocked.map((span) => [span.t0, span.outsideLoop ?? false])).toEqual([[0, true], [1, false]]);
   });
 });

@@ -19,6 +19,8 @@ export interface TimelineSpan {
   readonly wait: WaitKind | null;
   /** Still going at the end of the trace so far. */
   readonly open: boolean;
+  /** A blocking call of the main thread outside any callback: it holds up no loop. */
+  readonly outsideLoop?: boolean;
 }
 
 export interface LaneEnd { readonly state: TaskEndState; readonly seq: number; readonly t: VirtualSeconds; readonly detail: string | null }
@@ -185,8 +187,10 @@ export class TimelineBuilder {
         break;
       case 'blocked': {
         const until = ev.t + ev.dur;
+        const outsideLoop = ev.task === null && this.loop.current?.kind !== 'callback';
         this.close(this.loop, ev.seq, ev.t);
-        this.loop.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false });
+        this.loop.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false,
+          ...(outsideLoop ? { outsideLoop } : {}) });
         const task = ev.task === null ? undefined : this.lanes.get(ev.task);
         if (task?.current?.kind === 'running') {
           this.close(task, ev.seq, ev.t);

@@ -78,10 +78,11 @@ export function describeSpan({ lane, span }: SpanHit): Wording[] {
   return lines;
 }
 
-/** A blocking call freezes the loop; on a thread's lane it holds up that thread only, and
+/** A blocking call freezes the loop (the main thread's, outside any loop, freezes none); on a thread's lane it holds up that thread only, and
  * a busy wait (src/engine/py/loopscope/spins.py) is that thread spinning until another acts. */
 function blockedTip(lane: TimelineLane, span: TimelineSpan, call: Wording): Wording {
   const dur = round(span.t1 - span.t0);
+  if (span.outsideLoop) return phrase('timeline.tip.blockedMain', { call, dur });
   if (!lane.thread) return phrase('timeline.tip.blocked', { call, dur });
   if (span.label.startsWith('busy-waits (')) return phrase('timeline.tip.spins', { dur, t: round(span.t1) });
   return phrase('timeline.tip.blockedThread', { call, dur });
