@@ -3,7 +3,7 @@
  * x range in view are visited, and within a lane spans are found by binary search.
  */
 import type { ScaleLinear } from 'd3';
-import type { SpanKind, TimelineLane, TimelineSpan, WakeLink } from '../model/timeline';
+import type { TimelineLane, TimelineSpan, WakeLink } from '../model/timeline';
 import type { LaneRow } from '../model/timelineRows';
 import type { Fill, Painter } from './paint';
 
@@ -64,12 +64,13 @@ export function firstEndingFrom(spans: readonly TimelineSpan[], mode: AxisMode, 
 }
 
 /** Height (as a share of the row) and fill of each state: shape and pattern, not colour alone. */
-function look(kind: SpanKind, colour: string, theme: TimelineTheme): { share: number; fill: Fill | null } {
-  switch (kind) {
+function look(span: TimelineSpan, colour: string, theme: TimelineTheme): { share: number; fill: Fill | null } {
+  switch (span.kind) {
     case 'running': return { share: 0.8, fill: { kind: 'solid', colour } };
     case 'ready': return { share: 0.5, fill: { kind: 'hatch', colour, background: theme.paper } };
     case 'suspended': return { share: 0.6, fill: { kind: 'solid', colour, alpha: 0.16 } };
-    case 'blocked': return { share: 0.9, fill: { kind: 'cross', colour: theme.paper, background: theme.blocked } };
+    // The main thread waiting outside any loop freezes nothing: crossed, but not in alarm red.
+    case 'blocked': return { share: 0.9, fill: { kind: 'cross', colour: theme.paper, background: span.outsideLoop ? theme.loop : theme.blocked } };
     case 'callback': return { share: 0.6, fill: { kind: 'solid', colour: theme.loop } };
     case 'pending': case 'idle': return { share: 0.3, fill: null };
   }
@@ -90,7 +91,7 @@ function drawSpan(p: Painter, scene: Scene, span: TimelineSpan, colour: string, 
   const x0 = scene.x(spanStart(scene.mode, span));
   // A step at one instant has no width in time: still show it as a run mark.
   const w = Math.max(1.5, scene.x(spanEnd(scene.mode, span)) - x0);
-  const { share, fill } = look(span.kind, colour, theme);
+  const { share, fill } = look(span, colour, theme);
   const h = rowHeight * share;
   const top = y + (rowHeight - h) / 2;
   if (span.kind === 'idle') {
