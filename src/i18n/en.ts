@@ -192,6 +192,7 @@ export const en = {
   'words.waitMany': 'wait({n} tasks, {mode}{extra})',
   'words.waitForCoro': 'wait_for(a coroutine, {timeout})',
   'words.asCompleted': 'as_completed: the next one to finish',
+  'words.barrier': 'Barrier.wait ({arrived} of {parties} arrived)',
   'words.taskGroupExit': 'TaskGroup exit ({n} running)',
   'words.taskGroupExitShort': 'TaskGroup exit',
   'words.gatherMany': 'gather({names}, … {n} tasks)',

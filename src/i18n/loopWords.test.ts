@@ -50,6 +50,7 @@ const WAITS: [string, string][] = [
   ['wait(3 tasks, FIRST_COMPLETED, timeout=2)', 'wait(3 个任务, FIRST_COMPLETED, timeout=2)'],
   ['wait_for(a coroutine, timeout=1.5)', 'wait_for(一个协程, timeout=1.5)'],
   ['as_completed: the next one to finish', 'as_completed：下一个完成的'],
+  ['Barrier.wait (1 of 3 arrived)', 'Barrier.wait（已到 1 个，共 3 个）'],
   ['TaskGroup exit (2 running)', 'TaskGroup 退出（2 个仍在运行）'],
   ['gather(Task-2, Task-3, Task-4, … 9 tasks)', 'gather(Task-2, Task-3, Task-4, … 共 9 个任务)'],
   ['GET http://example.com/a (120 ms)', 'GET http://example.com/a（120 毫秒）'],

@@ -190,6 +190,7 @@ export const zhCN: Messages = {
   'words.waitMany': 'wait({n} 个任务, {mode}{extra})',
   'words.waitForCoro': 'wait_for(一个协程, {timeout})',
   'words.asCompleted': 'as_completed：下一个完成的',
+  'words.barrier': 'Barrier.wait（已到 {arrived} 个，共 {parties} 个）',
   'words.taskGroupExit': 'TaskGroup 退出（{n} 个仍在运行）',
   'words.taskGroupExitShort': 'TaskGroup 退出',
   'words.gatherMany': 'gather({names}, … 共 {n} 个任务)',

@@ -20,7 +20,7 @@ export type LoopWordsKey =
   | 'words.whatItAwaited' | 'words.yieldBack' | 'words.yield' | 'words.sleepYield' | 'words.sleepUntil'
   | 'words.queueGet' | 'words.queuePut' | 'words.queueJoin' | 'words.lockHeld' | 'words.semaphore'
   | 'words.eventNotSet' | 'words.untilNotified' | 'words.waitOne' | 'words.waitMany' | 'words.waitForCoro'
-  | 'words.asCompleted' | 'words.taskGroupExit' | 'words.taskGroupExitShort' | 'words.gatherMany'
+  | 'words.asCompleted' | 'words.barrier' | 'words.taskGroupExit' | 'words.taskGroupExitShort' | 'words.gatherMany'
   | 'words.request' | 'words.threadDaemon' | 'words.thread' | 'words.jobQueued' | 'words.job'
   | 'words.bytesTo' | 'words.endOf' | 'words.blockedRequest'
   | 'words.limitEvents' | 'words.limitVirtual' | 'words.limitRealTime' | 'words.noYieldAt' | 'words.noYield'
@@ -83,6 +83,7 @@ const WAITS: readonly Shape[] = [
   shape(/^wait\((\d+) tasks, (\w+)(.*)\)$/s, 'words.waitMany', 'n', 'mode', 'extra'),
   shape(/^wait_for\(a coroutine, (timeout=.*)\)$/s, 'words.waitForCoro', 'timeout'),
   shape(/^as_completed: the next one to finish$/, 'words.asCompleted'),
+  shape(/^Barrier\.wait \((\S+) of (\S+) arrived\)$/, 'words.barrier', 'arrived', 'parties'),
   shape(/^TaskGroup exit \((\d+) running\)$/, 'words.taskGroupExit', 'n'),
   shape(/^TaskGroup exit$/, 'words.taskGroupExitShort'),
   shape(/^gather\((.+), … (\d+) tasks\)$/s, 'words.gatherMany', 'names', 'n'),

@@ -104,16 +104,31 @@ def _fmt_time(t: float) -> str:
 def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
                   loop_time: float) -> tuple[str, str, list[str], float | None]:
     """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
-    for frame in reversed(chain):
+    waits: list[FrameType] = []  # known waits below the innermost user frame, outermost first
+    for frame in chain:
         code = frame.f_code
-        describe = _KNOWN_WAITS.get(id(code))
-        if describe is not None:
-            described = describe(tracer, frame.f_locals, loop_time)
+        if code.co_filename == tracer.filename:
+            waits.clear()
+        elif id(code) in _KNOWN_WAITS:
+            waits.append(frame)
+    return _describe_known(tracer, waits, loop_time) or _describe_waiter(tracer, task, loop_time)
+
+
+def _describe_known(tracer: Tracer, waits: list[FrameType],
+                    loop_time: float) -> tuple[str, str, list[str], float | None] | None:
+    """The description of the wait the program called: the outermost of asyncio's waits
+    that are made of other waits (Queue.join waits on an Event inside it), else the
+    innermost known wait (wait_for(sleep(5)) is a sleep until t=5)."""
+    for frame in waits:
+        if id(frame.f_code) in _COMPOSITE_WAITS:
+            described = _KNOWN_WAITS[id(frame.f_code)](tracer, frame.f_locals, loop_time)
             if described is not None:
                 return described
-        if code.co_filename == tracer.filename:
-            break
-    return _describe_waiter(tracer, task, loop_time)
+    for frame in reversed(waits):
+        described = _KNOWN_WAITS[id(frame.f_code)](tracer, frame.f_locals, loop_time)
+        if described is not None:
+            return described
+    return None
 
 
 def suspension(tracer: Tracer, task: Any, loop_time: float) -> tuple[
@@ -147,8 +162,8 @@ def suspension(tracer: Tracer, task: Any, loop_time: float) -> tuple[
             if id(code) in _KNOWN_WAITS:
                 waits.append(frame)
         obj = below
-    for frame in reversed(waits):
-        described = _KNOWN_WAITS[id(frame.f_code)](tracer, frame.f_locals, loop_time)
+    if waits:
+        described = _describe_known(tracer, waits, loop_time)
         if described is not None:
             return (parked, *described, wire)
     return (parked, *_describe_waiter(tracer, task, loop_time), wire)
@@ -210,6 +225,14 @@ def _semaphore(tracer: Tracer, loc: Any, now: float) -> Described:
     return (f"{type(sem).__name__}.acquire ({left} left, {waiters} waiting)", "semaphore", [], None)
 
 
+def _barrier(tracer: Tracer, loc: Any, now: float) -> Described:
+    barrier = loc.get("self")
+    parties = getattr(barrier, "_parties", "?")
+    # Counted once this task is in: _count includes it while the barrier fills.
+    arrived = getattr(barrier, "_count", "?")
+    return (f"Barrier.wait ({arrived} of {parties} arrived)", "other", [], None)
+
+
 def _fixed(text: str, kind: str) -> Any:
     answer = (text, kind, [], None)
     return lambda tracer, loc, now: answer
@@ -252,7 +275,7 @@ def _known_waits() -> dict[int, Any]:
         locks.Event.wait: _fixed("Event.wait (not set)", "event"),
         locks.Condition.wait: _fixed("Condition.wait (until notified)", "condition"),
         locks.Condition.wait_for: _fixed("Condition.wait_for (until notified)", "condition"),
-        locks.Barrier.wait: _fixed("Barrier.wait", "other"),
+        locks.Barrier.wait: _barrier,
         tasks._wait: _wait, tasks.wait_for: _wait_for,
         taskgroups.TaskGroup.__aexit__: _taskgroup,
         getattr(taskgroups.TaskGroup, "_aexit", None): _taskgroup,
@@ -266,6 +289,20 @@ def _known_waits() -> dict[int, Any]:
 
 
 _KNOWN_WAITS = _known_waits()
+
+
+def _composite_waits() -> frozenset[int]:
+    """asyncio's waits built from other waits: what the program called is the outer one
+    (Queue.join over Event.wait, Barrier.wait and Condition.wait_for over Condition.wait,
+    as_completed over Queue.get)."""
+    from asyncio import locks, queues, tasks
+    as_completed = getattr(tasks, "_AsCompletedIterator", None)
+    found = [queues.Queue.join, locks.Barrier.wait, locks.Condition.wait_for,
+             getattr(as_completed, "_wait_for_one", None)]
+    return frozenset(id(f.__code__) for f in found if f is not None and hasattr(f, "__code__"))
+
+
+_COMPOSITE_WAITS = _composite_waits()
 
 
 def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:
