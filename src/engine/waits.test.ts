@@ -90,11 +90,27 @@ it('describes every kind of wait with its state', () => {
     'Task-2': 'sleep(5) until t=5 | sleep |  | 5',
     'wait': 'wait(1 task, ALL_COMPLETED, timeout=9) | wait | Task-2 | null',
     'wait_for': 'sleep(5) until t=5 | sleep |  | 5',
-    'as_completed': 'as_completed: the next one to finish | wait |  | null',
+    'as_completed': 'as_completed: the next one to finish | wait | Task-3 | null',
     'group': 'TaskGroup exit (1 running) | taskgroup | Task-4 | null',
     'sleep': 'sleep(0.3) until t=0.300 | sleep |  | 0.30000000000000004',
     'yield': 'sleep(0): yield to the loop | sleep |  | 0',
     'Task-3': 'sleep(3) until t=3 | sleep |  | 3',
     'Task-4': 'sleep(5) until t=5 | sleep |  | 5',
   });
+});
+
+it('lists the tasks as_completed still waits for, in creation order, in every run alike', () => {
+  const program = `
+import asyncio
+
+async def main():
+    for f in asyncio.as_completed([asyncio.sleep(n) for n in range(1, 13)]):
+        await f
+
+asyncio.run(main())
+`;
+  const parked = runAndCollect(engine, program).events.filter((ev) => ev.kind === 'suspend' && ev.id === 'Task-1');
+  expect(parked.map((ev) => ev.kind === 'suspend' && ev.on.length)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  const first = parked[0]!;
+  expect(first.kind === 'suspend' && first.on).toEqual(Array.from({ length: 12 }, (_, i) => `Task-${i + 2}`));
 });
