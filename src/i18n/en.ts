@@ -263,6 +263,7 @@ export const en = {
   'timeline.empty': 'run a program to see each task’s life',
   'timeline.count': '{n} tasks · wheel zooms, drag pans, click seeks',
   'timeline.countOne': '1 task · wheel zooms, drag pans, click seeks',
+  'timeline.threadsOnly': 'no tasks, {n} threads · wheel zooms, drag pans, click seeks',
   'timeline.allAtZero': ' · all at t=0: the steps axis spreads it out',
   'timeline.axis': 'x axis',
   'timeline.axis.time': 'time',

@@ -44,7 +44,7 @@ describe('the timeline of a three-task gather', () => {
     const [onLoop] = spansOf(timeline, LOOP_LANE, 'blocked');
     expect(onLoop).toMatchObject({ t0: 2, t1: 2.5, label: 'time.sleep(0.5)' });
     expect(spansOf(timeline, 'Task-3', 'blocked')).toEqual([onLoop]);
-    expect(onLoop!.outsideLoop).toBeUndefined(); // a task's call: it freezes the loop
+    expect(onLoop!.holdsNoLoop).toBeUndefined(); // a task's call: it freezes the loop
     expect(spansOf(timeline, 'Task-4', 'blocked')).toEqual([]);
     expect(spansOf(timeline, LOOP_LANE, 'idle').map((x) => [x.t0, x.t1])).toEqual([[0, 1], [1, 2], [2.5, 3]]);
   });
@@ -123,6 +123,7 @@ describe('simulated threads', () => {
     expect(lane(timeline, worker)).toMatchObject({ coro: 'worker thread' });
     expect(lane(timeline, worker).spans.map((x) => [x.kind, x.t0, x.t1])).toEqual([
       ['running', 0, 0], ['blocked', 0, 1], ['running', 1, 1]]);
+    expect(spansOf(timeline, worker, 'blocked')[0]!.holdsNoLoop).toBe(true); // drawn grey, not red
     expect(spansOf(timeline, LOOP_LANE, 'blocked')).toEqual([]);
     expect(timeline.wakes).toContainEqual({ from: worker, to: LOOP_LANE, fromSeq: posted, fromT: 1, toSeq: ran, toT: 1 });
   });
@@ -143,7 +144,7 @@ describe('simulated threads', () => {
     // The main thread waits in order.result() at the top level: it holds up no loop.
     const mainWaits = spansOf(timeline, LOOP_LANE, 'blocked');
     expect(mainWaits.length).toBeGreaterThan(0);
-    expect(mainWaits.every((span) => span.outsideLoop)).toBe(true);
+    expect(mainWaits.every((span) => span.holdsNoLoop)).toBe(true);
   });
 
   it('tells a blocking call in a plain callback (the loop freezes) from one at the top level', async () => {
@@ -154,6 +155,6 @@ describe('simulated threads', () => {
     b.at(1, 2).callback(3, 'tick()');
     b.at(1, 2, null, 5).add('blocked', { call: 'time.sleep(2)', dur: 2 });
     const blocked = spansOf(buildTimeline(b.events), LOOP_LANE, 'blocked');
-    expect(blocked.map((span) => [span.t0, span.outsideLoop ?? false])).toEqual([[0, true], [1, false]]);
+    expect(blocked.map((span) => [span.t0, span.holdsNoLoop ?? false])).toEqual([[0, true], [1, false]]);
   });
 });

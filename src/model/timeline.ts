@@ -19,8 +19,9 @@ export interface TimelineSpan {
   readonly wait: WaitKind | null;
   /** Still going at the end of the trace so far. */
   readonly open: boolean;
-  /** A blocking call of the main thread outside any callback: it holds up no loop. */
-  readonly outsideLoop?: boolean;
+  /** A blocking call that holds up no event loop: the main thread's outside any callback,
+   * or a thread's of its own (drawn grey, not in the red of a frozen loop). */
+  readonly holdsNoLoop?: boolean;
 }
 
 export interface LaneEnd { readonly state: TaskEndState; readonly seq: number; readonly t: VirtualSeconds; readonly detail: string | null }
@@ -187,10 +188,10 @@ export class TimelineBuilder {
         break;
       case 'blocked': {
         const until = ev.t + ev.dur;
-        const outsideLoop = ev.task === null && this.loop.current?.kind !== 'callback';
+        const holdsNoLoop = ev.task === null && this.loop.current?.kind !== 'callback';
         this.close(this.loop, ev.seq, ev.t);
         this.loop.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false,
-          ...(outsideLoop ? { outsideLoop } : {}) });
+          ...(holdsNoLoop ? { holdsNoLoop } : {}) });
         const task = ev.task === null ? undefined : this.lanes.get(ev.task);
         if (task?.current?.kind === 'running') {
           this.close(task, ev.seq, ev.t);
@@ -222,7 +223,7 @@ export class TimelineBuilder {
         const until = ev.t + ev.dur;
         const label = lane.current?.label ?? '';
         this.close(lane, ev.seq, ev.t);
-        lane.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false });
+        lane.spans.push({ kind: 'blocked', t0: ev.t, t1: until, seq0: ev.seq, seq1: ev.seq + 1, label: ev.call, wait: null, open: false, holdsNoLoop: true });
         lane.current = { kind: 'running', t0: until, seq0: ev.seq + 1, label, wait: null };
         return true;
       }

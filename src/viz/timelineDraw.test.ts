@@ -115,7 +115,7 @@ describe('pointing at the timeline', () => {
     expect(describeSpan({ lane: { ...thread, thread: false }, span: span('time.sleep(2)') })[0]).toEqual(phrase('timeline.tip.what', {
       who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.blocked', { call: 'time.sleep(2)', dur: '2' }),
     }));
-    expect(describeSpan({ lane: { ...thread, thread: false }, span: { ...span('time.sleep(2)'), outsideLoop: true } })[0]).toEqual(
+    expect(describeSpan({ lane: { ...thread, thread: false }, span: { ...span('time.sleep(2)'), holdsNoLoop: true } })[0]).toEqual(
       phrase('timeline.tip.what', { who: 'Thread-2 (consumer) thread()', what: phrase('timeline.tip.blockedMain', { call: 'time.sleep(2)', dur: '2' }) }));
   });
 

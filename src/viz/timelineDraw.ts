@@ -69,8 +69,9 @@ function look(span: TimelineSpan, colour: string, theme: TimelineTheme): { share
     case 'running': return { share: 0.8, fill: { kind: 'solid', colour } };
     case 'ready': return { share: 0.5, fill: { kind: 'hatch', colour, background: theme.paper } };
     case 'suspended': return { share: 0.6, fill: { kind: 'solid', colour, alpha: 0.16 } };
-    // The main thread waiting outside any loop freezes nothing: crossed, but not in alarm red.
-    case 'blocked': return { share: 0.9, fill: { kind: 'cross', colour: theme.paper, background: span.outsideLoop ? theme.loop : theme.blocked } };
+    // A block that freezes no loop (a thread's, the main thread's outside any callback):
+    // crossed, but not in the red of a frozen loop.
+    case 'blocked': return { share: 0.9, fill: { kind: 'cross', colour: theme.paper, background: span.holdsNoLoop ? theme.loop : theme.blocked } };
     case 'callback': return { share: 0.6, fill: { kind: 'solid', colour: theme.loop } };
     case 'pending': case 'idle': return { share: 0.3, fill: null };
   }

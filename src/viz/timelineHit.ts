@@ -82,10 +82,11 @@ export function describeSpan({ lane, span }: SpanHit): Wording[] {
  * a busy wait (src/engine/py/loopscope/spins.py) is that thread spinning until another acts. */
 function blockedTip(lane: TimelineLane, span: TimelineSpan, call: Wording): Wording {
   const dur = round(span.t1 - span.t0);
-  if (span.outsideLoop) return phrase('timeline.tip.blockedMain', { call, dur });
-  if (!lane.thread) return phrase('timeline.tip.blocked', { call, dur });
-  if (span.label.startsWith('busy-waits (')) return phrase('timeline.tip.spins', { dur, t: round(span.t1) });
-  return phrase('timeline.tip.blockedThread', { call, dur });
+  if (lane.thread) {
+    if (span.label.startsWith('busy-waits (')) return phrase('timeline.tip.spins', { dur, t: round(span.t1) });
+    return phrase('timeline.tip.blockedThread', { call, dur });
+  }
+  return phrase(span.holdsNoLoop ? 'timeline.tip.blockedMain' : 'timeline.tip.blocked', { call, dur });
 }
 
 const MAX_LABEL = 120;

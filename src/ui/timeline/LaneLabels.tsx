@@ -3,6 +3,7 @@ import { LOOP_LANE } from '../../model/timeline';
 import type { LaneRow } from '../../model/timelineRows';
 import { useT } from '../../i18n';
 import { colourClass } from '../colours';
+import { shortLaneName } from './laneName';
 
 const END_MARK = { done: '✓', failed: '✗', cancelled: '⊘' } as const;
 
@@ -41,7 +42,10 @@ function LaneLabel({ row, odd, onToggle }: { row: LaneRow; odd: boolean; onToggl
       ) : <span className="timeline-fold-space" />}
       {loop
         ? <span className="timeline-loop-name">{t('timeline.loop')}</span>
-        : <><span className={`task-tag ${colourClass(lane.order < 0 ? null : lane.order)}`}>{lane.id}</span> {kind !== null ? <span className="timeline-coro">{kind}</span> : <code className="timeline-coro">{lane.coro}</code>}</>}
+        // A thread's name says what it runs ("Thread-1 (main)"); "thread" after it is in the title.
+        : lane.thread
+          ? <span className={`task-tag ${colourClass(null)}`}>{shortLaneName(lane.id)}</span>
+          : <><span className={`task-tag ${colourClass(lane.order < 0 ? null : lane.order)}`}>{lane.id}</span> <code className="timeline-coro">{lane.coro}</code></>}
       {lane.end && <span className={`timeline-end end-${lane.end.state}`}>{END_MARK[lane.end.state]}</span>}
     </div>
   );

@@ -111,6 +111,8 @@ export function TimelinePanel() {
   // The program's tasks (not threads' lanes, which have no order, nor asyncio.run's own
   // housekeeping), folded ones included.
   const tasks = timeline.lanes.filter((lane) => lane.order >= 0 && !lane.internal).length;
+  // A program of threads only (executor jobs, no coroutines) still has lanes to show.
+  const threads = timeline.lanes.filter((lane) => lane.thread).length;
   const t = useT();
   return (
     <section ref={panel} className="panel timeline-panel" aria-label={t('timeline.title')}>
@@ -118,7 +120,8 @@ export function TimelinePanel() {
         <FoldButton />
         <h2>{t('timeline.title')}</h2>
         <span className="panel-note">
-          {tasks <= 0 ? t('timeline.empty') : tasks === 1 ? t('timeline.countOne') : t('timeline.count', { n: tasks })}
+          {tasks > 0 ? (tasks === 1 ? t('timeline.countOne') : t('timeline.count', { n: tasks }))
+            : threads > 0 ? t('timeline.threadsOnly', { n: threads }) : t('timeline.empty')}
           {timeline.lastSeq > 0 && timeline.lastT === 0 && mode === 'time' ? t('timeline.allAtZero') : ''}
         </span>
         <div className="timeline-tools">
