@@ -114,3 +114,23 @@ asyncio.run(main())
   const first = parked[0]!;
   expect(first.kind === 'suspend' && first.on).toEqual(Array.from({ length: 12 }, (_, i) => `Task-${i + 2}`));
 });
+
+it('lists what asyncio.wait and a TaskGroup wait for in the order the tasks were made (both keep sets)', () => {
+  const program = `
+import asyncio
+
+async def num(n):
+    await asyncio.sleep(n * 0.1)
+
+async def main():
+    await asyncio.wait([asyncio.ensure_future(num(i)) for i in range(12)], timeout=0.5)
+    async with asyncio.TaskGroup() as tg:
+        for i in range(11):
+            tg.create_task(num(i))
+
+asyncio.run(main())
+`;
+  const parked = runAndCollect(engine, program).events.filter((ev) => ev.kind === 'suspend' && ev.id === 'Task-1');
+  const made = (from: number, n: number) => Array.from({ length: n }, (_, i) => `Task-${from + i}`);
+  expect(parked.map((ev) => ev.kind === 'suspend' && ev.on)).toEqual([made(2, 12), made(14, 11)]);
+});

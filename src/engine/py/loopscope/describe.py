@@ -250,7 +250,8 @@ def _fixed(text: str, kind: str) -> Any:
 
 
 def _wait(tracer: Tracer, loc: Any, now: float) -> Described:
-    names = _names(tracer, loc.get("fs") or ())
+    # asyncio.wait keeps its futures in a set: sorted, they read in the order they were made.
+    names = sorted(_names(tracer, loc.get("fs") or ()), key=_natural)
     mode = loc.get("return_when", "ALL_COMPLETED")
     timeout = loc.get("timeout")
     extra = f", timeout={timeout!r}" if timeout is not None else ""
@@ -266,7 +267,7 @@ def _wait_for(tracer: Tracer, loc: Any, now: float) -> Described:
 
 
 def _taskgroup(tracer: Tracer, loc: Any, now: float) -> Described:
-    names = _names(tracer, getattr(loc.get("self"), "_tasks", ()) or ())
+    names = sorted(_names(tracer, getattr(loc.get("self"), "_tasks", ()) or ()), key=_natural)  # a set
     return (f"TaskGroup exit ({len(names)} running)", "taskgroup", names, None)
 
 
