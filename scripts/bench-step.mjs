@@ -5,7 +5,8 @@
 //
 //   node scripts/bench-step.mjs [http://127.0.0.1:4173/]
 //
-// Steps come back to back (as when holding →), which skips the queue animations;
+// Steps come back to back (as when holding →), which skips the queue animations, and
+// after 60 warm-up steps (first-steps-after-run: their own figures);
 // step-forward-animated spaces them out so the animations run too.
 //
 // Prints JSON lines {"metric", "value", "unit"}. For each action three figures:
@@ -40,6 +41,7 @@ import {
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
+const WARM_UP = 20;
 // BENCH_REDUCED_MOTION=1 measures with animations off (prefers-reduced-motion).
 const REDUCED_MOTION = process.env.BENCH_REDUCED_MOTION === '1';
 
@@ -83,6 +85,13 @@ try {
   await page.locator('body').click({ position: { x: 2, y: 2 } });
 
   await measureSeek(page, Math.floor(total / 2));
+
+  // The first steps after a run are slower (the page's code for stepping is compiled and
+  // optimised as it first runs: 15–29 ms of busy time for the first few, measured): they
+  // get figures of their own, and the steady figures below are taken after them.
+  report('first-steps-after-run', [
+    ...await measureKeys(page, 'ArrowRight', WARM_UP), ...await measureKeys(page, 'ArrowLeft', WARM_UP),
+    ...await measureKeys(page, 'Shift+ArrowRight', WARM_UP)]);
 
   // A key the app ignores: what the browser alone costs from keypress to painted frame.
   report('idle-key', await measureKeys(page, 'KeyQ', SAMPLES));
