@@ -92,7 +92,7 @@ it('describes every kind of wait with its state', () => {
     'wait_for': 'sleep(5) until t=5 | sleep |  | 5',
     'as_completed': 'as_completed: the next one to finish | wait | Task-3 | null',
     'group': 'TaskGroup exit (1 running) | taskgroup | Task-4 | null',
-    'sleep': 'sleep(0.3) until t=0.300 | sleep |  | 0.30000000000000004',
+    'sleep': 'sleep(0.3) until t=0.3 | sleep |  | 0.30000000000000004',
     'yield': 'sleep(0): yield to the loop | sleep |  | 0',
     'Task-3': 'sleep(3) until t=3 | sleep |  | 3',
     'Task-4': 'sleep(5) until t=5 | sleep |  | 5',

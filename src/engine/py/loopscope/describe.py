@@ -98,7 +98,8 @@ def _fmt_num(x: Any) -> str:
 
 
 def _fmt_time(t: float) -> str:
-    return f"{t:.3f}".rstrip("0").rstrip(".") if t == round(t, 3) else f"{t:.3f}"
+    # To the millisecond, without trailing zeros: 0.1 * 3 reads "0.3" beside "0.4", not "0.300".
+    return f"{t:.3f}".rstrip("0").rstrip(".")
 
 
 def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
