@@ -87,7 +87,7 @@ try {
   await measureSeek(page, Math.floor(total / 2));
 
   // The first steps after a run are slower (the page's code for stepping is compiled and
-  // optimised as it first runs: 15–29 ms of busy time for the first few, measured): they
+  // optimised as it first runs: 10–29 ms of busy time for the first ten, measured): they
   // get figures of their own, and the steady figures below are taken after them.
   report('first-steps-after-run', [
     ...await measureKeys(page, 'ArrowRight', WARM_UP), ...await measureKeys(page, 'ArrowLeft', WARM_UP),
