@@ -219,6 +219,7 @@ export const en = {
   'words.couldNotStart': 'Python could not start: {error}',
   'tasks.title': 'Tasks',
   'tasks.none': 'none yet',
+  'tasks.noneInRun': 'none in this run',
   'tasks.count': '{n} tasks',
   'tasks.one': '1 task',
   'tasks.hidden': ' · {n} internal to asyncio.run hidden',

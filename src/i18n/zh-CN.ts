@@ -217,6 +217,7 @@ export const zhCN: Messages = {
   'words.couldNotStart': 'Python 无法启动：{error}',
   'tasks.title': '任务',
   'tasks.none': '还没有任务',
+  'tasks.noneInRun': '这次运行没有任务',
   'tasks.count': '{n} 个任务',
   'tasks.one': '1 个任务',
   'tasks.hidden': ' · 隐藏了 {n} 个 asyncio.run 内部任务',

@@ -62,6 +62,14 @@ describe('the cafe example (three tasks in a gather)', () => {
     expect(visible.every((x) => x.state === 'done')).toBe(true);
     expect(end.console.map((x) => x.text.trimEnd())).toEqual(CAFE_OUTPUT);
     expect(end.ended?.status).toBe('finished');
+    expect(trace.endedWithoutTasks).toBe(false);
+  });
+
+  it('knows a run without tasks of its own only once it has ended', () => {
+    const noTasks = cafe.filter((ev) => ev.kind === 'end' || ev.seq < 3).map((ev, seq) => ({ ...ev, seq }));
+    const streaming = Trace.from(noTasks.slice(0, -1));
+    expect(streaming.endedWithoutTasks).toBe(false);
+    expect(Trace.from(noTasks).endedWithoutTasks).toBe(true);
   });
 
   it('starts empty', () => {

@@ -64,6 +64,14 @@ export class Trace {
     return this.events.length;
   }
 
+  /** The run has ended, and none of the program's own tasks was ever created in it (a
+   * program of plain threads): "no tasks" is then the whole story, not "none yet". */
+  get endedWithoutTasks(): boolean {
+    if (this.frontier.ended === null) return false;
+    for (const task of this.frontier.tasks.values()) if (!task.internal) return false;
+    return true;
+  }
+
   /** The last cursor position: the seq of the last event, or -1 when there is none. */
   get last(): number {
     return this.events.length - 1;

@@ -14,6 +14,7 @@ export function TaskPanel() {
   // The same array while a step changes no task (see viewOf): no re-render then.
   const tasks = useApp((s) => s.snapshot.tasks);
   const focused = useApp((s) => s.focusedTask);
+  const noneInRun = useApp((s) => s.trace.endedWithoutTasks);
   const placed = useMemo(() => placeByCreator(tasks), [tasks]);
   const hidden = tasks.length - placed.length;
   const shown = placed.length > MAX_CARDS ? placed.slice(0, MAX_CARDS) : placed;
@@ -24,7 +25,8 @@ export function TaskPanel() {
         <FoldButton />
         <h2>{t('tasks.title')}</h2>
         <span className="panel-note">
-          {placed.length === 0 ? t('tasks.none') : placed.length === 1 ? t('tasks.one') : t('tasks.count', { n: placed.length })}
+          {placed.length === 0 ? t(noneInRun ? 'tasks.noneInRun' : 'tasks.none')
+            : placed.length === 1 ? t('tasks.one') : t('tasks.count', { n: placed.length })}
           {hidden > 0 ? t('tasks.hidden', { n: hidden }) : ''}
         </span>
       </header>
