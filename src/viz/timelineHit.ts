@@ -78,8 +78,9 @@ export function describeSpan({ lane, span }: SpanHit): Wording[] {
   return lines;
 }
 
-/** A blocking call freezes the loop (the main thread's, outside any loop, freezes none); on a thread's lane it holds up that thread only, and
- * a busy wait (src/engine/py/loopscope/spins.py) is that thread spinning until another acts. */
+/** A blocking call freezes the loop, unless it holds up none (`holdsNoLoop`: the main thread's
+ * outside any callback); on a thread's lane it holds up that thread only, and a busy wait
+ * (src/engine/py/loopscope/spins.py) is that thread spinning until another acts. */
 function blockedTip(lane: TimelineLane, span: TimelineSpan, call: Wording): Wording {
   const dur = round(span.t1 - span.t0);
   if (lane.thread) {
