@@ -10,7 +10,7 @@ import builtins
 import functools
 import re
 import reprlib
-from types import CoroutineType, FrameType
+from types import CodeType, CoroutineType, FrameType
 from typing import Any
 
 from .trace import Tracer
@@ -105,69 +105,85 @@ def _fmt_time(t: float) -> str:
 def describe_wait(tracer: Tracer, task: Any, chain: list[FrameType],
                   loop_time: float) -> tuple[str, str, list[str], float | None]:
     """(awaits, wait kind, awaited task/future ids, until) for a task that just yielded."""
-    waits: list[FrameType] = []  # known waits below the innermost user frame, outermost first
+    waits: list[Any] = []  # known waits below the innermost user frame, outermost first
     for frame in chain:
         code = frame.f_code
         if code.co_filename == tracer.filename:
             waits.clear()
         elif id(code) in _KNOWN_WAITS:
-            waits.append(frame)
+            waits.append((frame, *_KNOWN_WAITS[id(code)]))
     return _describe_known(tracer, waits, loop_time) or _describe_waiter(tracer, task, loop_time)
 
 
-def _describe_known(tracer: Tracer, waits: list[FrameType],
+def _describe_known(tracer: Tracer, waits: list[tuple[FrameType, Any, bool]],
                     loop_time: float) -> tuple[str, str, list[str], float | None] | None:
     """The description of the wait the program called: the outermost of asyncio's waits
     that are made of other waits (Queue.join waits on an Event inside it), else the
-    innermost known wait (wait_for(sleep(5)) is a sleep until t=5)."""
-    for frame in waits:
-        if id(frame.f_code) in _COMPOSITE_WAITS:
-            described = _KNOWN_WAITS[id(frame.f_code)](tracer, frame.f_locals, loop_time)
+    innermost known wait (wait_for(sleep(5)) is a sleep until t=5).
+    `waits`: (frame, describer, composite) per known wait, outermost first."""
+    if len(waits) == 1:  # the common case: one wait (sleep, Semaphore.acquire, Queue.get)
+        frame, describe, _ = waits[0]
+        return describe(tracer, frame.f_locals, loop_time)  # type: ignore[no-any-return]
+    for frame, describe, composite in waits:
+        if composite:
+            described = describe(tracer, frame.f_locals, loop_time)
             if described is not None:
-                return described
-    for frame in reversed(waits):
-        described = _KNOWN_WAITS[id(frame.f_code)](tracer, frame.f_locals, loop_time)
+                return described  # type: ignore[no-any-return]
+    for frame, describe, _ in reversed(waits):
+        described = describe(tracer, frame.f_locals, loop_time)
         if described is not None:
-            return described
+            return described  # type: ignore[no-any-return]
     return None
 
 
-def suspension(tracer: Tracer, task: Any, loop_time: float) -> tuple[
-        int | None, str, str, list[str], float | None, list[tuple[str, int, bool]]]:
-    """Everything a suspend event says, in one walk down the task's await chain:
-    (parked line, awaits, wait kind, awaited ids, until, chain for the wire).
+def suspension(tracer: Tracer, task: Any, loop_time: float, name: str) -> tuple[Any, ...]:
+    """The suspend record of a task that just yielded, in one walk down its await chain:
+    ("suspend", now, parked line, id, awaits, wait kind, awaited ids, until, chain).
     The same answers as await_chain + describe_wait + parked_line (which the deadlock
-    message uses) in one walk: this runs at every suspension."""
+    message uses) in one walk: this runs at every suspension, so it spends few calls."""
     user_file = tracer.filename
     wire: list[tuple[str, int, bool]] = []
     parked: int | None = None
-    waits: list[FrameType] = []  # known waits below the innermost user frame
+    waits: list[tuple[FrameType, Any, bool]] | None = None  # known waits below the innermost user frame
     obj = task.get_coro()
-    while obj is not None and len(wire) < 64:
-        if type(obj) is CoroutineType:
+    depth = 0
+    while obj is not None and depth < 64:
+        kind = type(obj)
+        if kind is CoroutineType:
             frame = obj.cr_frame
             below = obj.cr_await
+        elif kind is _FutureIter:  # the future at the bottom of nearly every chain
+            break
         else:
             frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None)
             below = getattr(obj, "cr_await", None) or getattr(obj, "gi_yieldfrom", None)
         if frame is None:
             break
+        depth += 1
         code = frame.f_code
         lineno = frame.f_lineno
+        qualname = code.co_qualname
         if code.co_filename == user_file:
-            wire.append((code.co_qualname, lineno, True))
+            wire.append((qualname, lineno, True))
             parked = lineno
-            waits.clear()
+            waits = None
         else:
-            wire.append((code.co_qualname, lineno, False))
-            if id(code) in _KNOWN_WAITS:
-                waits.append(frame)
+            wire.append((qualname, lineno, False))
+            # The name first: a set lookup spares the id() call for most frames.
+            if qualname in _KNOWN_QUALNAMES:
+                known = _KNOWN_WAITS.get(id(code))
+                if known is not None:
+                    if waits is None:
+                        waits = []
+                    waits.append((frame, *known))
         obj = below
-    if waits:
+    described = None
+    if waits is not None:
         described = _describe_known(tracer, waits, loop_time)
-        if described is not None:
-            return (parked, *described, wire)
-    return (parked, *_describe_waiter(tracer, task, loop_time), wire)
+    if described is None:
+        described = _describe_waiter(tracer, task, loop_time)
+    awaits, kind_, on, until = described
+    return ("suspend", loop_time, parked, name, awaits, kind_, on, until, wire)
 
 
 def _describe_waiter(tracer: Tracer, task: Any,
@@ -272,11 +288,8 @@ def _taskgroup(tracer: Tracer, loc: Any, now: float) -> Described:
     return (f"TaskGroup exit ({len(names)} running)", "taskgroup", names, None)
 
 
-def _known_waits() -> dict[int, Any]:
-    """The asyncio coroutines a task can be parked in, each with how to describe it, by
-    the id of its code object: a dict lookup per frame. Ids, not the code objects: hashing
-    a code object walks its bytecode (about 1.5 µs in Pyodide). The functions live as long
-    as asyncio, so ids stay valid."""
+def _known_waits() -> dict[CodeType, Any]:
+    """The asyncio coroutines a task can be parked in, each with how to describe it."""
     from asyncio import locks, queues, taskgroups, tasks
     from .simio import request_in_flight
     found: dict[Any, Any] = {
@@ -296,11 +309,8 @@ def _known_waits() -> dict[int, Any]:
     as_completed = getattr(tasks, "_AsCompletedIterator", None)
     if as_completed is not None:
         found[getattr(as_completed, "_wait_for_one", None)] = _as_completed
-    return {id(f.__code__): describe for f, describe in found.items()
+    return {f.__code__: describe for f, describe in found.items()
             if f is not None and hasattr(f, "__code__")}
-
-
-_KNOWN_WAITS = _known_waits()
 
 
 def _composite_waits() -> frozenset[int]:
@@ -314,7 +324,26 @@ def _composite_waits() -> frozenset[int]:
     return frozenset(id(f.__code__) for f in found if f is not None and hasattr(f, "__code__"))
 
 
-_COMPOSITE_WAITS = _composite_waits()
+def _future_iter_type() -> Any:
+    """The type of what `await future` awaits (C asyncio's FutureIter), or None."""
+    class _Loop:
+        def get_debug(self) -> bool:
+            return False
+    try:
+        return type(_Future(loop=_Loop()).__await__())  # type: ignore[arg-type]
+    except Exception:
+        return None
+
+
+_WAIT_CODES = _known_waits()
+# The same by the id of the code object, with whether it is composite: a dict lookup per
+# frame. Ids, not the code objects: hashing a code object walks its bytecode (about 1.5 µs
+# in Pyodide). The functions live as long as asyncio, so the ids stay valid.
+_KNOWN_WAITS: dict[int, tuple[Any, bool]] = {
+    id(code): (describe, id(code) in _composite_waits()) for code, describe in _WAIT_CODES.items()}
+# Their names: a cheap first test for each frame of a chain (a name may be the program's too).
+_KNOWN_QUALNAMES = frozenset(code.co_qualname for code in _WAIT_CODES)
+_FutureIter = _future_iter_type()
 
 
 def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
+import sys
 from asyncio import futures
 from weakref import ref as _ref
 from typing import Any
@@ -15,6 +16,7 @@ from .describe import callback_label, short_repr, suspension
 # (legacy.py), and these checks run for nearly every event.
 _Task = asyncio.tasks.Task
 _Future = asyncio.futures.Future
+_sleep_timer = futures._set_result_unless_cancelled  # asyncio.sleep's timer callback
 
 
 class LoopTraceMixin:
@@ -34,7 +36,20 @@ class LoopTraceMixin:
         t = self._tracer
         cb = handle._callback
         owner = getattr(cb, "__self__", None)
-        line = t.user_line(3)
+        # t.user_line(3), inline: the walk runs for most schedules.
+        line = None
+        if t.user_code_on_stack:
+            f: Any = sys._getframe(2)
+            fname = t.filename
+            run_once, run_traced = t.dispatch_codes
+            while f is not None:
+                code = f.f_code
+                if code.co_filename == fname:
+                    line = f.f_lineno
+                    break
+                if code is run_once or code is run_traced:
+                    break
+                f = f.f_back
         if queue == "ready" and isinstance(owner, _Task):
             # A task's step, the commonest schedule of all: inline, and in few operations.
             world = self._world
@@ -54,26 +69,37 @@ class LoopTraceMixin:
                            _str_or_none(getattr(args[0], "_cancel_message", None)))
             else:
                 cause = "y" if t.task == name else "s"
-            t.put(("s", t.clock.now, line, handle._hid, name, cause))
-            return
-        args = handle._args
-        handle._target = None
-        if cb is futures._set_result_unless_cancelled and when is not None:
-            now = t.clock.now
-            t.put(("z", now, line, handle._hid, when, when - now))
-            return
-        target = None
-        if cb is simio.deliver:
-            label = f"response arrives: {args[2]}"
-            cause = f"{t.task or 'top level'} sent {args[2]}"
-        elif isinstance(owner, _Task):  # a task step on a timer
-            target = handle._target = t.task_name(owner) or t.register_task(owner)
-            label = t.step_label(target)
-            cause = _schedule_cause(t, line)
+            record: tuple[Any, ...] = ("s", t.clock.now, line, handle._hid, name, cause)
         else:
-            label = callback_label(t, cb, args)
-            cause = _schedule_cause(t, line)
-        t.emit("schedule", line, handle._hid, queue, when, label, cause, target)
+            args = handle._args
+            handle._target = None
+            if cb is _sleep_timer and when is not None:
+                now = t.clock.now
+                record = ("z", now, line, handle._hid, when, when - now)
+            else:
+                target = None
+                if cb is simio.deliver:
+                    label = f"response arrives: {args[2]}"
+                    cause = f"{t.task or 'top level'} sent {args[2]}"
+                elif isinstance(owner, _Task):  # a task step on a timer
+                    target = handle._target = t.task_name(owner) or t.register_task(owner)
+                    label = t.step_label(target)
+                    cause = _schedule_cause(t, line)
+                else:
+                    label = callback_label(t, cb, args)
+                    cause = _schedule_cause(t, line)
+                t.emit("schedule", line, handle._hid, queue, when, label, cause, target)
+                return
+        # t.put(record), inline.
+        if not t.stopped:
+            buf = t._buf
+            if t._context_changed:
+                buf.append(("@", t.it, t.task))
+                t._context_changed = False
+            buf.append(record)
+            t.seq += 1
+            if t.seq >= t._check_at:
+                t._check()
 
     def _trace_new_task(self, handle: Any, task: Any, line: int | None) -> None:
         t = self._tracer
@@ -96,11 +122,20 @@ class LoopTraceMixin:
         t.put(("d", t.clock.now, None, handle._hid))
 
     def _run_traced(self, handle: Any) -> None:
+        # Tracer.put, inline for the records of every callback. The loop calls this only
+        # while tracing and not stopped (_run_once checks the budget first).
         t = self._tracer
         world = self._world
         name = handle._target
+        buf = t._buf
         if name is None:
-            t.put(("c", t.clock.now, None, handle._hid))
+            if t._context_changed:
+                buf.append(("@", t.it, t.task))
+                t._context_changed = False
+            buf.append(("c", t.clock.now, None, handle._hid))
+            t.seq += 1
+            if t.seq >= t._check_at:
+                t._check()
             t.user_code_on_stack = _is_user_code(t, handle._callback)
             try:
                 handle._run()
@@ -111,15 +146,14 @@ class LoopTraceMixin:
             return
         owner = handle._callback.__self__
         t.task = name  # t.enter_task(name), inline: once per task step
-        t._context_changed = True
         world.running_task = owner
         world.running_task_reported = False
         args = handle._args
         by = args[0] if args else None
         value = exc = msg = None
-        cancel = getattr(owner, "_must_cancel", False)
+        cancel = owner._must_cancel
         if cancel:
-            msg = _str_or_none(getattr(owner, "_cancel_message", None))
+            msg = _str_or_none(owner._cancel_message)
         if by is not None and isinstance(by, _Future) and by.done():
             if by.cancelled():
                 exc = "CancelledError()"
@@ -127,9 +161,12 @@ class LoopTraceMixin:
                 exc = short_repr(t, by._exception)
             else:
                 value = short_repr(t, by._result)
-        t.put(("r", t.clock.now, None, handle._hid, cancel, msg, value, exc))
-        if not t.stopped:
-            t.seq += 2 if cancel else 1  # callback (+ cancel) + resume
+        buf.append(("@", t.it, name))
+        buf.append(("r", t.clock.now, None, handle._hid, cancel, msg, value, exc))
+        t._context_changed = False
+        t.seq += 3 if cancel else 2  # callback (+ cancel) + resume
+        if t.seq >= t._check_at:
+            t._check()
         try:
             handle._run()
         finally:
@@ -138,9 +175,16 @@ class LoopTraceMixin:
             if owner.done():
                 if not world.running_task_reported:
                     _emit_task_done(t, owner)
-            else:
-                line, awaits, kind, on, until, chain = suspension(t, owner, t.clock.now)
-                t.put(("suspend", t.clock.now, line, name, awaits, kind, on, until, chain))
+            elif not t.stopped:
+                record = suspension(t, owner, t.clock.now, name)
+                buf = t._buf  # a flush during the step may have replaced it
+                if t._context_changed:
+                    buf.append(("@", t.it, t.task))
+                    t._context_changed = False
+                buf.append(record)
+                t.seq += 1
+                if t.seq >= t._check_at:
+                    t._check()
             world.running_task = None
             t.task = None
             t._context_changed = True

@@ -79,11 +79,15 @@ class Tracer:
         self.stopped = False
         self.stop_message = ""
         # Code objects of the loop's callback dispatch, set by the loop module.
-        self.dispatch_codes: frozenset[int] = frozenset()
+        self.dispatch_codes: tuple[Any, Any] = (None, None)
         # False while the loop runs a callback that is not the program's own code (a
         # sleep timer, gather's bookkeeping): no user frame can be on the stack then.
         self.user_code_on_stack = True
         self._buf: list[tuple[Any, ...]] = []
+        # The budget checks (batch full, flood) run when seq reaches _check_at: one
+        # comparison per event instead of a len() call (see _check).
+        self._check_at = 0
+        self._set_check_at()
         # Set while a simulated thread runs: its events are handed here instead of to the
         # host, to be released in time order (lanes.py).
         self.hold: Callable[[list[Any]], None] | None = None
@@ -129,8 +133,8 @@ class Tracer:
                 self._context_changed = False
             buf.append(event)
             self.seq += 1
-            if len(buf) >= self.batch_size:
-                self._flush_during_run()
+            if self.seq >= self._check_at:
+                self._check()
 
     def record(self, kind: str, line: int | None, *values: Any) -> None:
         """Record an event even with tracing off: output, errors and the end of a run."""
@@ -141,8 +145,8 @@ class Tracer:
                 self._context_changed = False
             buf.append((kind, self.clock.now, line) + values)
             self.seq += 1
-            if len(buf) >= self.batch_size:
-                self._flush_during_run()
+            if self.seq >= self._check_at:
+                self._check()
 
     def on_line(self, code: Any, line: int) -> None:
         """sys.monitoring LINE callback: a `line` event per line of the program run."""
@@ -153,10 +157,19 @@ class Tracer:
                 self._context_changed = False
             buf.append(("line", self.clock.now, line))
             self.seq += 1
-            if len(buf) >= self.batch_size:
-                self._flush_during_run()
+            if self.seq >= self._check_at:
+                self._check()
 
-    def _flush_during_run(self) -> None:
+    def _set_check_at(self) -> None:
+        # The next batch, or the flood mark if that comes first (once past it, the
+        # halt's own warning must not trip the check again).
+        flood = self.max_events + 10_000
+        batch = self.seq + self.batch_size
+        self._check_at = batch if self.seq >= flood else min(batch, flood)
+
+    def _check(self) -> None:
+        """A batch's worth of events since the last check: send them. The hot paths in
+        loop_trace.py append to the buffer themselves and call this at the same mark."""
         self.flush()
         if self.seq >= self.max_events + 10_000 and not self.stopped:
             # One callback produced a flood of events (a loop that prints, or line events
@@ -165,6 +178,7 @@ class Tracer:
 
     def flush(self) -> None:
         self._last_flush = real_perf_counter()
+        self._set_check_at()
         if not self._buf:
             return
         if self.hold is not None:
@@ -190,7 +204,7 @@ class Tracer:
         self._buf.extend(records)
         self._context_changed = True
         if len(self._buf) >= self.batch_size:
-            self._flush_during_run()
+            self._check()
 
     def check_budget(self) -> None:
         """Called once per loop iteration: stop at the event limit; and stream what the
@@ -224,12 +238,12 @@ class Tracer:
             return None
         f: Any = sys._getframe(depth)
         fname = self.filename
-        boundary = self.dispatch_codes
+        run_once, run_traced = self.dispatch_codes
         while f is not None:
             code = f.f_code
             if code.co_filename == fname:
                 return f.f_lineno
-            if id(code) in boundary:
+            if code is run_once or code is run_traced:
                 return None
             f = f.f_back
         return None
