@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatG, shortWait } from './pyformat';
+import { formatFixed, formatG, formatGeneral, shortWait } from './pyformat';
 
 describe('formatG', () => {
   it("writes numbers as Python's format(x, 'g') does", () => {
@@ -21,5 +21,24 @@ describe('shortWait', () => {
     expect(shortWait('sleep(1) until t=2')).toBe('sleep(1)');
     expect(shortWait('Semaphore.acquire (0 left, 3 waiting)')).toBe('Semaphore.acquire');
     expect(shortWait('Task-3')).toBe('Task-3');
+  });
+});
+
+describe('formatFixed and formatGeneral', () => {
+  it("write numbers as Python's f'{x:.3f}' and f'{x:.12g}' do, exact ties to even included", () => {
+    // Expected values printed by CPython 3.11.
+    const fixed: [number, string][] = [
+      [0.0625, '0.062'], [0.1875, '0.188'], [-0.0625, '-0.062'], [2.5, '2.500'], [1.0005, '1.000'],
+      [0.0005, '0.001'], [1e22, '10000000000000000000000.000'], [123.4567, '123.457'], [0.3, '0.300'],
+      [86400.0625, '86400.062'], [-0, '-0.000'], [Infinity, 'inf'], [NaN, 'nan'],
+    ];
+    for (const [x, text] of fixed) expect([x, formatFixed(x, 3)]).toEqual([x, text]);
+    const general: [number, string][] = [
+      [0.0625, '0.0625'], [1 / 3, '0.333333333333'], [8193 / 8192, '1.00012207031'],
+      [1234567890123.5, '1.23456789012e+12'], [1e15, '1e+15'], [1e-7, '1e-07'], [0.1 * 3, '0.3'],
+      [123456789012.5, '123456789012'], [999999999999.5, '1e+12'], [1e-5, '1e-05'], [-2.5, '-2.5'],
+      [5e-324, '4.94065645841e-324'],
+    ];
+    for (const [x, text] of general) expect([x, formatGeneral(x, 12)]).toEqual([x, text]);
   });
 });

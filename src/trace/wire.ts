@@ -7,7 +7,7 @@
  */
 import { TraceFormatError } from './errors';
 import { forEachRecord } from './marshal';
-import { formatG, shortWait } from './pyformat';
+import { formatFixed, formatG, formatGeneral, shortWait } from './pyformat';
 import type { ChainFrame, EventKind, TraceEvent } from './schema';
 
 export const EVENT_FIELDS: Record<EventKind, readonly string[]> = {
@@ -59,6 +59,7 @@ export const COMPACT_FIELDS = {
   c: ['handle'],
   d: ['handle'],
   z: ['handle', 'when', 'delay'],
+  S: ['id', 'delay', 'until', 'chain'],
 } as const;
 type CompactKind = keyof typeof COMPACT_FIELDS;
 
@@ -166,7 +167,7 @@ export class WireDecoder {
 
   private expand(kind: CompactKind, raw: unknown[], n: number, out: TraceEvent[]): void {
     const names = COMPACT_FIELDS[kind];
-    if (n !== COMMON + names.length || typeof raw[COMMON] !== 'number') {
+    if (n !== COMMON + names.length || typeof raw[COMMON] !== (kind === 'S' ? 'string' : 'number')) {
       throw new TraceFormatError(`bad ${kind} record`);
     }
     const [, t, line, handle, a, b, c, d] = raw as [unknown, number, number | null, number, ...unknown[]];
@@ -215,6 +216,17 @@ export class WireDecoder {
         const { label, target, when } = this.known(handle);
         out.push(this.schedule(t, line, handle, 'ready', null, label,
           `timer due at t=${formatG(when ?? t)}`, target));
+        return;
+      }
+      case 'S': {
+        // What describe.py's _sleep writes: "sleep(0.25) until t=1.25".
+        const id = handle as unknown as string;
+        const delay = typeof a === 'string' ? a : formatGeneral(a as number, 12);
+        const awaits = `sleep(${delay}) until t=${formatFixed(b as number, 3).replace(/0+$/, '').replace(/\.$/, '')}`;
+        out.push(this.observe({
+          seq: this.seq++, t, it: this.it, task: this.task, line, kind: 'suspend',
+          id, awaits, wait: 'sleep', on: [], until: b as number, chain: frames(c),
+        }));
         return;
       }
       case 'z': {

@@ -10,7 +10,7 @@ import builtins
 import functools
 import re
 import reprlib
-from types import CodeType, CoroutineType, FrameType
+from types import CodeType, CoroutineType, FrameType, FunctionType
 from typing import Any
 
 from .trace import Tracer
@@ -179,6 +179,10 @@ def suspension(tracer: Tracer, task: Any, loop_time: float, name: str) -> tuple[
         obj = below
     described = None
     if waits is not None:
+        if len(waits) == 1 and waits[0][1] is _sleep:
+            record = _sleep_record(waits[0][0], loop_time, parked, name, wire)
+            if record is not None:
+                return record
         described = _describe_known(tracer, waits, loop_time)
     if described is None:
         described = _describe_waiter(tracer, task, loop_time)
@@ -214,6 +218,20 @@ def _sleep(tracer: Tracer, loc: Any, now: float) -> Described:
         return (f"sleep({_fmt_num(delay)}): yield to the loop", "sleep", [], now)
     until = handle.when()
     return (f"sleep({_fmt_num(delay)}) until t={_fmt_time(until)}", "sleep", [], until)
+
+
+def _sleep_record(frame: FrameType, now: float, parked: int | None, name: str,
+                  wire: list[tuple[str, int, bool]]) -> tuple[Any, ...] | None:
+    """A task parked in asyncio.sleep with its timer set, as the compact "S" record: the
+    numbers only; src/trace/wire.ts writes the words _sleep would (formatting floats is
+    slow here). A delay that is not a float goes as the text _fmt_num makes of it."""
+    loc = frame.f_locals
+    handle = loc.get("h")
+    if handle is None:
+        return None
+    delay = loc.get("delay", 0)
+    return ("S", now, parked, name, delay if type(delay) is float else _fmt_num(delay),
+            handle.when(), wire)
 
 
 def _request(tracer: Tracer, loc: Any, now: float) -> Described:
@@ -347,6 +365,11 @@ _FutureIter = _future_iter_type()
 
 
 def callback_label(tracer: Tracer, callback: Any, args: tuple[Any, ...]) -> str:
+    if type(callback) is FunctionType and len(args) == 1:
+        # The common case (gather's and the program's done callbacks), in fewer calls: a
+        # function has no __self__, and its __qualname__ is a string.
+        name = callback.__qualname__ or callback.__name__ or "function"
+        return f"{name}({short_repr(tracer, args[0])})"
     if isinstance(callback, functools.partial):
         return f"partial {callback_label(tracer, callback.func, tuple(callback.args) + args)}"
     name = getattr(callback, "__qualname__", None) or getattr(callback, "__name__", None) \

@@ -269,7 +269,7 @@ class VirtualEventLoop(LoopTraceMixin, base_events.BaseEventLoop):
             handle._scheduled = False
             self._ready.append(handle)
             if tracer.enabled:
-                self._trace_timer_due(handle)
+                tracer.put(("d", self._clock.now, None, handle._hid))  # a compact record (trace.py)
 
         ntodo = len(self._ready)
         world = self._world

@@ -7,6 +7,7 @@ import os
 import sys
 from asyncio import futures
 from weakref import ref as _ref
+from types import FunctionType
 from typing import Any
 
 from . import simio
@@ -117,10 +118,6 @@ class LoopTraceMixin:
             queue = "timer" if getattr(handle, "_scheduled", False) else "ready"
             t.emit("unschedule", t.user_line(3), handle._hid, queue, t.task)
 
-    def _trace_timer_due(self, handle: Any) -> None:
-        t = self._tracer
-        t.put(("d", t.clock.now, None, handle._hid))
-
     def _run_traced(self, handle: Any) -> None:
         # Tracer.put, inline for the records of every callback. The loop calls this only
         # while tracing and not stopped (_run_once checks the budget first).
@@ -160,7 +157,14 @@ class LoopTraceMixin:
             elif by._exception is not None:
                 exc = short_repr(t, by._exception)
             else:
-                value = short_repr(t, by._result)
+                # What sleep's and the locks' futures resolve to, without a call.
+                result = by._result
+                if result is None:
+                    value = "None"
+                elif result is True:
+                    value = "True"
+                else:
+                    value = short_repr(t, result)
         buf.append(("@", t.it, name))
         buf.append(("r", t.clock.now, None, handle._hid, cancel, msg, value, exc))
         t._context_changed = False
@@ -174,7 +178,7 @@ class LoopTraceMixin:
                 world.flush_output()
             if owner.done():
                 if not world.running_task_reported:
-                    _emit_task_done(t, owner)
+                    _emit_task_done(t, owner, name)
             elif not t.stopped:
                 record = suspension(t, owner, t.clock.now, name)
                 buf = t._buf  # a flush during the step may have replaced it
@@ -207,24 +211,30 @@ _RUNNER_HOUSEKEEPING = frozenset({"BaseEventLoop.shutdown_asyncgens",
                                   "VirtualEventLoop.shutdown_default_executor"})
 
 
-def _emit_task_done(t: Any, task: Any) -> None:
-    name = t.task_name(task) or t.register_task(task)
+def _emit_task_done(t: Any, task: Any, name: str | None = None) -> None:
+    if name is None:
+        name = t.task_name(task) or t.register_task(task)
     if task.cancelled():
-        t.emit("task-done", None, name, "cancelled", None, "CancelledError()")
+        t.put(("task-done", t.clock.now, None, name, "cancelled", None, "CancelledError()"))
     elif task._exception is not None:
-        t.emit("task-done", None, name, "failed", None, short_repr(t, task._exception))
+        t.put(("task-done", t.clock.now, None, name, "failed", None, short_repr(t, task._exception)))
     else:
-        t.emit("task-done", None, name, "done", short_repr(t, task._result), None)
+        t.put(("task-done", t.clock.now, None, name, "done", short_repr(t, task._result), None))
 
 
 def _is_user_code(t: Any, callback: Any) -> bool:
-    while isinstance(callback, functools.partial):
-        callback = callback.func
-    code = getattr(callback, "__code__", None)
-    # Callables without Python code of their own (builtins, C methods) may still call
-    # back into the program, so only asyncio's and our own Python code is ruled out.
-    return code is None or code.co_filename == t.filename or not (
-        code.co_filename.startswith(_LIBRARY_DIRS))
+    if type(callback) is FunctionType:  # the common case (timers, done callbacks): no unwrapping
+        filename = callback.__code__.co_filename
+    else:
+        while isinstance(callback, functools.partial):
+            callback = callback.func
+        code = getattr(callback, "__code__", None)
+        # Callables without Python code of their own (builtins, C methods) may still call
+        # back into the program, so only asyncio's and our own Python code is ruled out.
+        if code is None:
+            return True
+        filename = code.co_filename
+    return filename == t.filename or not filename.startswith(_LIBRARY_DIRS)  # type: ignore[no-any-return]
 
 
 def _schedule_cause(t: Any, line: int | None) -> str:

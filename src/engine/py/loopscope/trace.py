@@ -59,6 +59,9 @@ COMPACT: dict[str, tuple[str, ...]] = {
     "d": ("handle",),
     # asyncio.sleep set its timer
     "z": ("handle", "when", "delay"),
+    # a task suspended in asyncio.sleep with its timer set: a suspend event whose text
+    # ("sleep(delay) until t=until") is written there; delay is a float or its text
+    "S": ("id", "delay", "until", "chain"),
 }
 
 
