@@ -36,7 +36,9 @@ class LoopTraceMixin:
     def _trace_schedule(self, handle: Any, queue: str, when: float | None) -> None:
         t = self._tracer
         cb = handle._callback
-        owner = getattr(cb, "__self__", None)
+        # `type(x) is C or isinstance(x, C)` below: the exact type, the common case, is
+        # tested without a call.
+        owner = None if type(cb) is FunctionType else getattr(cb, "__self__", None)
         # t.user_line(3), inline: the walk runs for most schedules.
         line = None
         if t.user_code_on_stack:
@@ -51,7 +53,7 @@ class LoopTraceMixin:
                 if code is run_once or code is run_traced:
                     break
                 f = f.f_back
-        if queue == "ready" and isinstance(owner, _Task):
+        if queue == "ready" and (type(owner) is _Task or isinstance(owner, _Task)):
             # A task's step, the commonest schedule of all: inline, and in few operations.
             world = self._world
             running = world.running_task
@@ -63,7 +65,7 @@ class LoopTraceMixin:
                 self._trace_new_task(handle, owner, line)
                 return
             args = handle._args
-            if args and isinstance(args[0], _Future):
+            if args and (type(args[0]) is _Future or isinstance(args[0], _Future)):
                 cause = "x" if args[0].cancelled() else "w"
                 if cause == "x" and owner.cancelling():
                     t.emit("cancel", line, name, t.task,
@@ -89,7 +91,7 @@ class LoopTraceMixin:
                 else:
                     label = callback_label(t, cb, args)
                     cause = _schedule_cause(t, line)
-                t.emit("schedule", line, handle._hid, queue, when, label, cause, target)
+                t.put(("schedule", t.clock.now, line, handle._hid, queue, when, label, cause, target))
                 return
         # t.put(record), inline.
         if not t.stopped:
@@ -151,7 +153,7 @@ class LoopTraceMixin:
         cancel = owner._must_cancel
         if cancel:
             msg = _str_or_none(owner._cancel_message)
-        if by is not None and isinstance(by, _Future) and by.done():
+        if by is not None and (type(by) is _Future or isinstance(by, _Future)) and by.done():
             if by.cancelled():
                 exc = "CancelledError()"
             elif by._exception is not None:

@@ -278,7 +278,8 @@ class Tracer:
         while unique in self._used_names:
             unique, n = f"{name}#{n}", n + 1
         self._used_names.add(unique)
-        self._names[task] = unique
+        # self._names[task] = unique, without WeakKeyDictionary's Python-level __setitem__.
+        self._names_by_ref[_ref(task, self._names._remove)] = unique
         self._step_labels[unique] = f"Task {unique} step"
         return unique
 
