@@ -97,9 +97,9 @@ class Tracer:
         self._last_flush = real_perf_counter()
         self._names: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
         self._names_by_ref = self._names.data
-        self._step_labels: dict[str, str] = {}
         self._used_names: set[str] = set()
         self._auto_next = 0  # next number the C task-name counter will hand out
+        self._auto_expected = "Task-0"  # the name it will give
         self._auto_count = 0  # our own Task-N numbering, from 1 for every run
         self._future_ids: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
         self._future_count = 0
@@ -255,6 +255,7 @@ class Tracer:
 
     def set_task_counter_base(self, next_auto: int) -> None:
         self._auto_next = next_auto
+        self._auto_expected = f"Task-{next_auto}"
 
     def task_name(self, task: Any) -> str | None:
         # The dict behind the WeakKeyDictionary, read directly: this is called for
@@ -268,9 +269,12 @@ class Tracer:
         starts at Task-1, so each run renumbers them to read as it would there.
         """
         name = task.get_name()
-        m = _AUTO_TASK_NAME.match(name)
-        if m and int(m.group(1)) == self._auto_next:
+        # The automatic name the counter hands out next, compared first: a string
+        # comparison instead of a regex match for nearly every task.
+        if name == self._auto_expected or (
+                (m := _AUTO_TASK_NAME.match(name)) is not None and int(m.group(1)) == self._auto_next):
             self._auto_next += 1
+            self._auto_expected = f"Task-{self._auto_next}"
             self._auto_count += 1
             name = f"Task-{self._auto_count}"
             task.set_name(name)
@@ -280,11 +284,10 @@ class Tracer:
         self._used_names.add(unique)
         # self._names[task] = unique, without WeakKeyDictionary's Python-level __setitem__.
         self._names_by_ref[_ref(task, self._names._remove)] = unique
-        self._step_labels[unique] = f"Task {unique} step"
         return unique
 
     def step_label(self, name: str) -> str:
-        return self._step_labels[name]
+        return f"Task {name} step"
 
     def future_label(self, fut: Any) -> str:
         key = _ref(fut)
