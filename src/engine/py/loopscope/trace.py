@@ -80,6 +80,7 @@ class Tracer:
         self.task: str | None = None  # name of the task whose step is running
         self._context_changed = True  # it or task differ from the last context record
         self.stopped = False
+        self._halting = False
         self.stop_message = ""
         # Code objects of the loop's callback dispatch, set by the loop module.
         self.dispatch_codes: tuple[Any, Any] = (None, None)
@@ -174,7 +175,7 @@ class Tracer:
         """A batch's worth of events since the last check: send them. The hot paths in
         loop_trace.py append to the buffer themselves and call this at the same mark."""
         self.flush()
-        if self.seq >= self.max_events + 10_000 and not self.stopped:
+        if self.seq >= self.max_events + 10_000 and not self.stopped and not self._halting:
             # One callback produced a flood of events (a loop that prints, or line events
             # of a loop that never awaits); stop here, not at the next callback.
             self.limit_events()
@@ -226,6 +227,7 @@ class Tracer:
     def halt(self, message: str, line: int | None = None) -> None:
         """Stop the run at a limit: record why, then unwind like a Ctrl+C."""
         if not self.stopped:
+            self._halting = True  # the warning's own record must not trip the flood check again
             self.record("warning", line, "Limit", message, False)
             self.stopped = True
             self.stop_message = message
