@@ -135,7 +135,9 @@ class LoopTraceMixin:
             t.seq += 1
             if t.seq >= t._check_at:
                 t._check()
-            t.user_code_on_stack = _is_user_code(t, handle._callback)
+            cb = handle._callback
+            # asyncio.sleep's timer, the commonest plain callback, is asyncio's own code.
+            t.user_code_on_stack = cb is not _sleep_timer and _is_user_code(t, cb)
             try:
                 handle._run()
             finally:
