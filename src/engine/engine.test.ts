@@ -284,6 +284,17 @@ asyncio.run(main())
     expect(r.events.length).toBeLessThan(5000 + 10_000 + 3000);
   });
 
+  it('halts a flood once even when every event is its own batch', () => {
+    // The halt records a warning; with one event a batch, that record reached the flood
+    // check again and the halt recursed until RecursionError.
+    const r = run('import asyncio\nasync def main():\n    n = 0\n    while True:\n        n += 1\nasyncio.run(main())\n',
+      { maxEvents: 500, lines: true, batchSize: 1 });
+    expect(r.summary).toMatchObject({ status: 'limit', exitCode: 3 });
+    expect(r.summary.message).toContain('event limit');
+    expect(r.events.filter((e) => e.kind === 'warning')).toHaveLength(1);
+    expect(r.events.at(-1)).toMatchObject({ kind: 'end', status: 'limit' });
+  });
+
   it('lets code that blocks now and then (a hand-made loop) run longer than the guard', () => {
     // Each turn computes for a while in real time, then waits in virtual time.
     const r = run('import time\nfor turn in range(30):\n    sum(range(200000))\n    time.sleep(1)\nprint("done")\n',
