@@ -10,6 +10,17 @@ _SHIMS = {"aiohttp": "shim_aiohttp", "requests": "shim_requests",
           "async_timeout": "shim_async_timeout", "lxml": "shim_lxml"}
 
 
+def preload() -> None:
+    """Import what every run's set-up imports (these libraries, and the simulated network
+    and threads behind them) when Python starts, not in the first run: there it took a
+    third of a second in Node and over 2 s in a browser busy loading another Python, and
+    a Stop pressed meanwhile waits for it (the program has not started yet)."""
+    from importlib import import_module
+    for ours in _SHIMS.values():
+        import_module(f"loopscope.{ours}")
+    from . import netmodules, threadmodules  # noqa: F401
+
+
 class ShimPatch:
     def __init__(self, source: str) -> None:
         self._saved: dict[str, Any] = {}
