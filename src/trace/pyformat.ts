@@ -5,23 +5,7 @@
 
 /** Python's `format(x, 'g')`: six significant digits, trailing zeros dropped. */
 export function formatG(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const abs = Math.abs(x);
-  if (abs >= 1e-4 && abs < 99999.95) {
-    // The common case (delays, times): fixed notation whatever the rounding does. Six
-    // significant digits, then JavaScript's shortest form drops the trailing zeros.
-    return String(Number(x.toPrecision(6)));
-  }
-  const [mantissa, exponent] = x.toExponential(5).split('e') as [string, string];
-  const exp = Number(exponent);
-  if (exp < -4 || exp >= 6) {
-    const digits = stripZeros(mantissa);
-    const sign = exp < 0 ? '-' : '+';
-    return `${digits}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  return stripZeros(x.toFixed(5 - exp));
+  return formatGeneral(x, 6);
 }
 
 function stripZeros(fixed: string): string {
@@ -43,8 +27,12 @@ export function formatFixed(x: number, digits: number): string {
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   const abs = Math.abs(x);
   if (abs >= 1e21) return `${sign}${BigInt(abs).toString()}${digits > 0 ? '.' + '0'.repeat(digits) : ''}`;
-  // JavaScript rounds an exact tie away from zero, Python to even: look at the exact digits.
   let text = abs.toFixed(digits);
+  // JavaScript rounds an exact tie away from zero, Python to even. A tie makes abs × 10^digits
+  // end in exactly .5 (a product that is representable below 2^52, so it comes out exact):
+  // anything else needs no look at the exact digits.
+  const scaled = abs * 10 ** digits;
+  if (scaled < 2 ** 52 && scaled - Math.floor(scaled) !== 0.5) return sign + text;
   const exact = abs.toFixed(100);
   const cut = exact.indexOf('.') + 1 + digits;
   if (exact[cut] === '5' && /^0*$/.test(exact.slice(cut + 1))) {
@@ -61,16 +49,29 @@ export function formatGeneral(x: number, precision: number): string {
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   const abs = Math.abs(x);
   if (abs === 0) return `${sign}0`;
-  let [mantissa, exponent] = abs.toExponential(precision - 1).split('e') as [string, string];
+  const [rounded, exponent] = abs.toExponential(precision - 1).split('e') as [string, string];
   // An exact tie at the first dropped digit: JavaScript rounded away from zero, Python to even.
-  const [exactMantissa, exactExponent] = abs.toExponential(100).split('e') as [string, string];
+  // A tie has precision + 1 significant digits, the last a 5, so written with one digit more
+  // it ends in 5 (exactly: no rounding there); anything else needs no look at the exact digits.
+  const finer = abs.toExponential(precision);
+  const mantissa = finer[finer.indexOf('e') - 1] === '5' ? tieToEven(abs, precision, rounded) : rounded;
+  return generalText(sign, mantissa, exponent, precision);
+}
+
+/** The mantissa Python writes for a value that may be an exact tie at `precision` digits. */
+function tieToEven(abs: number, precision: number, rounded: string): string {
+  const [exactMantissa] = abs.toExponential(100).split('e') as [string];
   const digitsOnly = exactMantissa.replace('.', '');
   if (digitsOnly[precision] === '5' && /^0*$/.test(digitsOnly.slice(precision + 1))
     && Number(digitsOnly[precision - 1]) % 2 === 0) {
     const kept = digitsOnly.slice(0, precision);
-    mantissa = precision > 1 ? `${kept[0]}.${kept.slice(1)}` : kept;
-    exponent = exactExponent;
+    return precision > 1 ? `${kept[0]}.${kept.slice(1)}` : kept;
   }
+  return rounded;
+}
+
+/** `f"{x:.{precision}g}"` from the rounded mantissa and exponent (as toExponential writes them). */
+function generalText(sign: string, mantissa: string, exponent: string, precision: number): string {
   const exp = Number(exponent);
   const digits = mantissa.replace('.', '');
   if (exp < -4 || exp >= precision) {
