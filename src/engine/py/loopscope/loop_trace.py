@@ -93,7 +93,8 @@ class LoopTraceMixin:
                     cause = _schedule_cause(t, line)
                 t.put(("schedule", t.clock.now, line, handle._hid, queue, when, label, cause, target))
                 return
-        # t.put(record), inline.
+        # t.put(record), inline: the commonest records of all (a task's step queued, a
+        # sleep's timer set) spare a method call here.
         if not t.stopped:
             buf = t._buf
             if t._context_changed:
@@ -184,15 +185,7 @@ class LoopTraceMixin:
                 if not world.running_task_reported:
                     _emit_task_done(t, owner, name)
             elif not t.stopped:
-                record = suspension(t, owner, t.clock.now, name)
-                buf = t._buf  # a flush during the step may have replaced it
-                if t._context_changed:
-                    buf.append(("@", t.it, t.task))
-                    t._context_changed = False
-                buf.append(record)
-                t.seq += 1
-                if t.seq >= t._check_at:
-                    t._check()
+                t.put(suspension(t, owner, t.clock.now, name))
             world.running_task = None
             t.task = None
             t._context_changed = True
