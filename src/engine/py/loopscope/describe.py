@@ -357,8 +357,9 @@ _WAIT_CODES = _known_waits()
 # The same by the id of the code object, with whether it is composite: a dict lookup per
 # frame. Ids, not the code objects: hashing a code object walks its bytecode (about 1.5 µs
 # in Pyodide). The functions live as long as asyncio, so the ids stay valid.
+_COMPOSITE_IDS = _composite_waits()
 _KNOWN_WAITS: dict[int, tuple[Any, bool]] = {
-    id(code): (describe, id(code) in _composite_waits()) for code, describe in _WAIT_CODES.items()}
+    id(code): (describe, id(code) in _COMPOSITE_IDS) for code, describe in _WAIT_CODES.items()}
 # Their names: a cheap first test for each frame of a chain (a name may be the program's too).
 _KNOWN_QUALNAMES = frozenset(code.co_qualname for code in _WAIT_CODES)
 _FutureIter = _future_iter_type()
