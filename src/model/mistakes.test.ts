@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceBuilder } from './fixtures/build';
-import { findMistakes } from './mistakes';
+import { findMistakes, mistakesSoFar } from './mistakes';
 
 // The events mirror what the engine emits for each mistake (see src/examples/py).
 describe('findMistakes', () => {
@@ -55,5 +55,33 @@ describe('findMistakes', () => {
     const b = new TraceBuilder();
     b.add('error', { excType: 'ValueError', message: 'bad', traceback: '', frames: [] });
     expect(findMistakes(b.events)).toEqual([]);
+  });
+});
+
+describe('mistakesSoFar', () => {
+  it('follows a trace growing in place: each call reads only the new events, and the result stays put while none is found', () => {
+    const b = new TraceBuilder();
+    b.created('Task-2', 'nap');
+    const events = b.events as unknown as unknown[];
+    const full = (): unknown[] => [...events];
+    const seen: number[] = [];
+    // Counts the reads of each index: a second read of one means the scan began again.
+    const watched = new Proxy(events, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) seen.push(Number(key));
+        return Reflect.get(target, key, receiver);
+      },
+    }) as unknown as typeof b.events;
+    const none = mistakesSoFar(watched);
+    expect(none).toEqual([]);
+    b.at(0, 2, 'Task-2', 7).add('blocked', { call: 'time.sleep(1)', dur: 1 });
+    const one = mistakesSoFar(watched);
+    expect(one.map((m) => m.kind)).toEqual(['blocking']);
+    b.print('tick\n');
+    expect(mistakesSoFar(watched)).toBe(one); // nothing new found: the same array
+    b.at(0, 6, null, 19).add('warning', { category: 'RuntimeWarning', message: "coroutine 'greet' was never awaited", legacy: false });
+    expect(mistakesSoFar(watched)).toEqual(findMistakes(full() as typeof b.events));
+    expect(new Set(seen).size).toBe(seen.length); // no event read twice
+    expect(seen.length).toBe(events.length);
   });
 });

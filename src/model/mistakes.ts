@@ -46,13 +46,49 @@ function make(kind: MistakeKind, cursor: number, line: number | null, params: Re
 
 /** The mistakes in a run, in trace order; a blocking call counts once per source line. */
 export function findMistakes(events: readonly TraceEvent[]): Mistake[] {
-  const tasks = new Set<string>();
-  const blockingLines = new Set<string>();
-  const found: Mistake[] = [];
-  events.forEach((ev, cursor) => {
+  return new MistakeFinder().update(events);
+}
+
+const finders = new WeakMap<readonly TraceEvent[], MistakeFinder>();
+
+/**
+ * findMistakes of a trace that grows in place as its run streams in: each call reads only
+ * the events added since the last (read whole at every batch, a 200,000-event run spent
+ * most of its time here). The same array back while nothing new is found.
+ */
+export function mistakesSoFar(events: readonly TraceEvent[]): readonly Mistake[] {
+  let finder = finders.get(events);
+  if (!finder) finders.set(events, (finder = new MistakeFinder()));
+  return finder.update(events);
+}
+
+class MistakeFinder {
+  private readonly tasks = new Set<string>();
+  private readonly blockingLines = new Set<string>();
+  private readonly found: Mistake[] = [];
+  private shown: Mistake[] = [];
+  private read = 0;
+
+  update(events: readonly TraceEvent[]): Mistake[] {
+    if (events.length < this.read) this.restart(); // cut back in place: read it again
+    for (; this.read < events.length; this.read++) this.see(events[this.read]!, this.read);
+    if (this.shown.length !== this.found.length) this.shown = [...this.found];
+    return this.shown;
+  }
+
+  private restart(): void {
+    this.tasks.clear();
+    this.blockingLines.clear();
+    this.found.length = 0;
+    this.shown = [];
+    this.read = 0;
+  }
+
+  private see(ev: TraceEvent, cursor: number): void {
+    const found = this.found;
     switch (ev.kind) {
       case 'task-created':
-        tasks.add(ev.id);
+        this.tasks.add(ev.id);
         break;
       case 'warning': {
         const coro = NEVER_AWAITED.exec(ev.message)?.[1];
@@ -64,10 +100,10 @@ export function findMistakes(events: readonly TraceEvent[]): Mistake[] {
         break;
       }
       case 'blocked': {
-        if (!blockingInTask(ev, tasks)) break;
+        if (!blockingInTask(ev, this.tasks)) break;
         const where = `${ev.line}:${ev.call.split('(')[0]}`;
-        if (blockingLines.has(where)) break;
-        blockingLines.add(where);
+        if (this.blockingLines.has(where)) break;
+        this.blockingLines.add(where);
         const call = ev.call.split(' — ')[0];
         found.push(make('blocking', cursor, ev.line, { call, task: ev.task ?? '', dur: formatSeconds(ev.dur) }, blockingFix(ev.call)));
         break;
@@ -83,6 +119,5 @@ export function findMistakes(events: readonly TraceEvent[]): Mistake[] {
       default:
         break;
     }
-  });
-  return found;
+  }
 }

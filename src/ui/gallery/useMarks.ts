@@ -3,7 +3,7 @@
  * gallery example, however it was opened) evaluated on the trace as it streams in.
  */
 import { useMemo } from 'react';
-import { findMarks, findMistakes, nextMark, type FoundMark, type Mistake } from '../../model';
+import { findMarks, mistakesSoFar, nextMark, type FoundMark, type Mistake } from '../../model';
 import type { Localized } from '../../i18n';
 import { getApp, seek, useApp } from '../../store';
 import { exampleOfRun } from './openExample';
@@ -29,11 +29,11 @@ export function useMarks(): ShownMark[] {
   return useMemo(() => marksNow(), [trace, length, runSource]);
 }
 
-export function useMistakes(): Mistake[] {
+export function useMistakes(): readonly Mistake[] {
   const trace = useApp((s) => s.trace);
   const length = useApp((s) => s.traceLength);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the trace grows in place: its length is the change
-  return useMemo(() => findMistakes(trace.events), [trace, length]);
+  return useMemo(() => mistakesSoFar(trace.events), [trace, length]);
 }
 
 /** M / Shift+M: the next or previous marked step. Returns whether there was one. */
