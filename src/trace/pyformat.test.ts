@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatG, formatGeneral, shortWait } from './pyformat';
+import { formatFixed, formatG, formatGeneral, remembered, shortWait } from './pyformat';
 
 describe('formatG', () => {
   it("writes numbers as Python's format(x, 'g') does", () => {
@@ -43,5 +43,17 @@ describe('formatFixed and formatGeneral', () => {
       [5e-324, '4.94065645841e-324'],
     ];
     for (const [x, text] of general) expect([x, formatGeneral(x, 12)]).toEqual([x, text]);
+  });
+});
+
+describe('remembered', () => {
+  it('writes a number once while it repeats, and keeps 0 and -0 apart', () => {
+    let calls = 0;
+    const text = remembered((x) => { calls++; return formatGeneral(x, 12); }, 2);
+    expect([text(0.5), text(0.5), text(0.25), text(0.5)]).toEqual(['0.5', '0.5', '0.25', '0.5']);
+    expect(calls).toBe(2);
+    expect([text(0), text(-0)]).toEqual(['0', '-0']);
+    expect(text(0.125)).toBe('0.125'); // past its size it forgets, and still answers
+    expect(text(0.5)).toBe('0.5');
   });
 });

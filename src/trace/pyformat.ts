@@ -88,3 +88,19 @@ function generalText(sign: string, mantissa: string, exponent: string, precision
   }
   return sign + stripZeros(fixed);
 }
+
+/** `format` with a memory of its recent answers: a program's delays repeat (a sleep(0.5)
+ * in a loop), and its run's decoder writes each of them once per sleep. */
+export function remembered(format: (x: number) => string, size = 512): (x: number) => string {
+  const known = new Map<number, string>();
+  return (x) => {
+    if (x === 0) return format(x); // a Map holds 0 and -0 as one key; Python writes them apart
+    let text = known.get(x);
+    if (text === undefined) {
+      if (known.size >= size) known.clear();
+      text = format(x);
+      known.set(x, text);
+    }
+    return text;
+  };
+}

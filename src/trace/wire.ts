@@ -7,7 +7,7 @@
  */
 import { TraceFormatError } from './errors';
 import { forEachRecord } from './marshal';
-import { formatFixed, formatG, formatGeneral, shortWait } from './pyformat';
+import { formatFixed, formatG, formatGeneral, remembered, shortWait } from './pyformat';
 import type { ChainFrame, EventKind, TraceEvent } from './schema';
 
 export const EVENT_FIELDS: Record<EventKind, readonly string[]> = {
@@ -80,6 +80,9 @@ export class WireDecoder {
   private readonly awaiting = new Map<string, string>();
   /** Where each suspended task is parked (its innermost user line). */
   private readonly parked = new Map<string, number>();
+  /** A sleep's delay as Python writes it, in suspends ('.12g') and timer labels ('g'). */
+  private readonly delayText = remembered((x) => formatGeneral(x, 12));
+  private readonly delayShort = remembered(formatG);
 
   /** Decodes one batch; the events come out numbered on from the previous batch. */
   decode(batch: unknown): TraceEvent[] {
@@ -221,7 +224,7 @@ export class WireDecoder {
       case 'S': {
         // What describe.py's _sleep writes: "sleep(0.25) until t=1.25".
         const id = handle as unknown as string;
-        const delay = typeof a === 'string' ? a : formatGeneral(a as number, 12);
+        const delay = typeof a === 'string' ? a : this.delayText(a as number);
         const awaits = `sleep(${delay}) until t=${formatFixed(b as number, 3).replace(/0+$/, '').replace(/\.$/, '')}`;
         out.push(this.observe({
           seq: this.seq++, t, it: this.it, task: this.task, line, kind: 'suspend',
@@ -231,7 +234,7 @@ export class WireDecoder {
       }
       case 'z': {
         const who = this.task ?? 'top level';
-        const delay = formatG(b as number);
+        const delay = this.delayShort(b as number);
         out.push(this.schedule(t, line, handle, 'timer', a, `sleep(${delay}) timer of ${who}`,
           `${who} awaits asyncio.sleep(${delay})`, null));
         return;
