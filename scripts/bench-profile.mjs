@@ -31,7 +31,7 @@ export async function profileCpu(cdp, title, action) {
     const name = where(byId.get(id).callFrame);
     selfMs.set(name, (selfMs.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   });
-  printTop(`cpu profile: ${title}`, selfMs, 'ms');
+  printTop(`cpu profile: ${title}`, selfMs, "ms", Number(process.env.BENCH_PROFILE_TOP ?? 15));
   return result;
 }
 
