@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-import sys
 from asyncio import futures
 from weakref import ref as _ref
 from types import FunctionType
@@ -39,20 +38,7 @@ class LoopTraceMixin:
         # `type(x) is C or isinstance(x, C)` below: the exact type, the common case, is
         # tested without a call.
         owner = None if type(cb) is FunctionType else getattr(cb, "__self__", None)
-        # t.user_line(3), inline: the walk runs for most schedules.
-        line = None
-        if t.user_code_on_stack:
-            f: Any = sys._getframe(2)
-            fname = t.filename
-            run_once, run_traced = t.dispatch_codes
-            while f is not None:
-                code = f.f_code
-                if code.co_filename == fname:
-                    line = f.f_lineno
-                    break
-                if code is run_once or code is run_traced:
-                    break
-                f = f.f_back
+        line = t.user_line(3)
         if queue == "ready" and (type(owner) is _Task or isinstance(owner, _Task)):
             # A task's step, the commonest schedule of all: inline, and in few operations.
             world = self._world
@@ -93,17 +79,7 @@ class LoopTraceMixin:
                     cause = _schedule_cause(t, line)
                 t.put(("schedule", t.clock.now, line, handle._hid, queue, when, label, cause, target))
                 return
-        # t.put(record), inline: the commonest records of all (a task's step queued, a
-        # sleep's timer set) spare a method call here.
-        if not t.stopped:
-            buf = t._buf
-            if t._context_changed:
-                buf.append(("@", t.it, t.task))
-                t._context_changed = False
-            buf.append(record)
-            t.seq += 1
-            if t.seq >= t._check_at:
-                t._check()
+        t.put(record)
 
     def _trace_new_task(self, handle: Any, task: Any, line: int | None) -> None:
         t = self._tracer
@@ -122,20 +98,13 @@ class LoopTraceMixin:
             t.emit("unschedule", t.user_line(3), handle._hid, queue, t.task)
 
     def _run_traced(self, handle: Any) -> None:
-        # Tracer.put, inline for the records of every callback. The loop calls this only
-        # while tracing and not stopped (_run_once checks the budget first).
+        # The loop calls this only while tracing and not stopped (_run_once checks the
+        # budget first), so a task step's records go in without put's checks (below).
         t = self._tracer
         world = self._world
         name = handle._target
-        buf = t._buf
         if name is None:
-            if t._context_changed:
-                buf.append(("@", t.it, t.task))
-                t._context_changed = False
-            buf.append(("c", t.clock.now, None, handle._hid))
-            t.seq += 1
-            if t.seq >= t._check_at:
-                t._check()
+            t.put(("c", t.clock.now, None, handle._hid))
             cb = handle._callback
             # asyncio.sleep's timer, the commonest plain callback, is asyncio's own code.
             t.user_code_on_stack = cb is not _sleep_timer and _is_user_code(t, cb)
@@ -170,6 +139,9 @@ class LoopTraceMixin:
                     value = "True"
                 else:
                     value = short_repr(t, result)
+        # Tracer.put, inline: a context record always goes first (the step's task is new),
+        # and the one record stands for two or three events.
+        buf = t._buf
         buf.append(("@", t.it, name))
         buf.append(("r", t.clock.now, None, handle._hid, cancel, msg, value, exc))
         t._context_changed = False
