@@ -102,6 +102,7 @@ class LoopTraceMixin:
         # budget first), so a task step's records go in without put's checks (below).
         t = self._tracer
         world = self._world
+        t.line_now = None  # the callback's code is not where the last line ran
         name = handle._target
         if name is None:
             t.put(("c", t.clock.now, None, handle._hid))

@@ -21,6 +21,12 @@ def code_objects(code: CodeType) -> list[CodeType]:
     return found
 
 
+# Where control leaves or re-enters a frame without a LINE event.
+_FRAME_CHANGES = () if _mon is None else (
+    _mon.events.PY_RESUME, _mon.events.PY_RETURN, _mon.events.PY_YIELD,
+    _mon.events.PY_UNWIND, _mon.events.PY_THROW)
+
+
 class Monitor:
     def __init__(self, world: World, code: CodeType) -> None:
         self._world = world
@@ -44,7 +50,16 @@ class Monitor:
         if self._world.tracer.lines:
             wanted |= ev.LINE
             # The tracer's own method, registered directly: one Python call per line.
-            _mon.register_callback(self._tool, ev.LINE, self._world.tracer.on_line)
+            tracer = self._world.tracer
+            _mon.register_callback(self._tool, ev.LINE, tracer.on_line)
+            # LINE events also tell the tracer which line of the program is running, as
+            # long as it hears when control leaves or re-enters a frame of the program;
+            # unwinds and throws can only be watched everywhere on 3.14.
+            for event in _FRAME_CHANGES:
+                _mon.register_callback(self._tool, event, tracer.forget_line)
+            wanted |= ev.PY_RESUME | ev.PY_RETURN | ev.PY_YIELD
+            _mon.set_events(self._tool, ev.PY_UNWIND | ev.PY_THROW)
+            tracer.keep_line = True
         self._wanted = wanted
         for code in self._codes:
             _mon.set_local_events(self._tool, code, wanted)
@@ -61,8 +76,11 @@ class Monitor:
             return
         for code in self._codes:
             _mon.set_local_events(self._tool, code, 0)
-        _mon.register_callback(self._tool, _mon.events.JUMP, None)
-        _mon.register_callback(self._tool, _mon.events.LINE, None)
+        _mon.set_events(self._tool, 0)
+        for event in (_mon.events.JUMP, _mon.events.LINE, *_FRAME_CHANGES):
+            _mon.register_callback(self._tool, event, None)
+        self._world.tracer.keep_line = False
+        self._world.tracer.line_now = None
         _mon.free_tool_id(self._tool)
         self._tool = None
 

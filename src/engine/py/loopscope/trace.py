@@ -87,6 +87,12 @@ class Tracer:
         # False while the loop runs a callback that is not the program's own code (a
         # sleep timer, gather's bookkeeping): no user frame can be on the stack then.
         self.user_code_on_stack = True
+        # The line of the innermost frame of the program on the stack, while it is known
+        # (None: walk the stack to find it, see user_line). Kept only while lines are
+        # traced: LINE events set it, and the Monitor forgets it whenever a frame of the
+        # program is left or re-entered (return, yield, unwind, resume, throw).
+        self.line_now: int | None = None
+        self.keep_line = False
         self._buf: list[tuple[Any, ...]] = []
         # The budget checks (batch full, flood) run when seq reaches _check_at: one
         # comparison per event instead of a len() call (see _check).
@@ -154,6 +160,7 @@ class Tracer:
 
     def on_line(self, code: Any, line: int) -> None:
         """sys.monitoring LINE callback: a `line` event per line of the program run."""
+        self.line_now = line
         if not self.stopped:
             buf = self._buf
             if self._context_changed:
@@ -163,6 +170,11 @@ class Tracer:
             self.seq += 1
             if self.seq >= self._check_at:
                 self._check()
+
+    def forget_line(self, code: Any, offset: int, arg: Any = None) -> None:
+        """sys.monitoring callback: a frame of the program was left or re-entered, so the
+        innermost one's line is no longer the last LINE event's."""
+        self.line_now = None
 
     def _set_check_at(self) -> None:
         # The next batch, or the flood mark if that comes first (once past it, the
@@ -199,6 +211,7 @@ class Tracer:
     def swap_buffer(self, buf: list[Any]) -> list[Any]:
         """Sends events to `buf` from now on (a simulated thread's, see lanes.py); returns
         the buffer they went to until now."""
+        self.line_now = None  # another thread's code runs on from here
         old, self._buf = self._buf, buf
         self._context_changed = True
         return old
@@ -237,17 +250,25 @@ class Tracer:
         """Line of the innermost frame of the user's program on the current stack.
 
         The walk stops at the loop's dispatch: above it is the code that started the loop
-        (`asyncio.run(main())`), which is not where a callback's work happens.
+        (`asyncio.run(main())`), which is not where a callback's work happens. While lines
+        are traced the answer is usually known already (line_now): a walk costs about
+        2.5 µs, and nearly every schedule asks.
         """
         if not self.user_code_on_stack:
             return None
+        line = self.line_now
+        if line is not None:
+            return line
         f: Any = sys._getframe(depth)
         fname = self.filename
         run_once, run_traced = self.dispatch_codes
         while f is not None:
             code = f.f_code
             if code.co_filename == fname:
-                return f.f_lineno
+                line = f.f_lineno
+                if self.keep_line:
+                    self.line_now = line
+                return line
             if code is run_once or code is run_traced:
                 return None
             f = f.f_back
