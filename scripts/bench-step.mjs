@@ -35,6 +35,7 @@
 
 import { loadavg } from 'node:os';
 import { launchChromium } from './chromium.mjs';
+import { profileCpu } from './bench-profile.mjs';
 import {
   emit, installProbe, measureKeys, measureRandomSeeks, measureSeek, openProgram, report, traceLength,
 } from './bench-probe.mjs';
@@ -97,13 +98,15 @@ try {
   report('idle-key', await measureKeys(page, 'KeyQ', SAMPLES));
   // A key that changes one three-digit counter (the probe's): the floor for any visible change.
   report('one-text-key', await measureKeys(page, 'KeyZ', SAMPLES));
-  report('step-forward', await measureKeys(page, 'ArrowRight', SAMPLES));
+  // BENCH_PROFILE=1: where the page's time goes in the steady steps and the seeks.
+  const cdp = await page.context().newCDPSession(page);
+  report('step-forward', await profileCpu(cdp, 'step forward', () => measureKeys(page, 'ArrowRight', SAMPLES)));
   report('step-back', await measureKeys(page, 'ArrowLeft', SAMPLES));
   report('step-callback', await measureKeys(page, 'Shift+ArrowRight', SAMPLES));
   // Steps further apart than an animation lasts: the queue items glide (FLIP) as well.
   report('step-forward-animated', await measureKeys(page, 'ArrowRight', Math.ceil(SAMPLES / 3), 300));
 
-  report('seek-random', await measureRandomSeeks(page, total, SAMPLES));
+  report('seek-random', await profileCpu(cdp, 'random seeks', () => measureRandomSeeks(page, total, SAMPLES)));
   emit('load-average-1min-end', loadavg()[0], 'runnable');
 } finally {
   await browser.close();
