@@ -53,4 +53,7 @@ test('a step at a reading pace glides the queue items in view, and only those', 
   }
   expect(seen.inView).toBeGreaterThan(0);
   expect(seen.outOfView).toBe(0);
+  // Once still, no item keeps the style that lifted it while it moved.
+  await page.waitForTimeout(300);
+  expect(await page.locator('.loop-panel [data-flip][style*="z-index"]').count()).toBe(0);
 });
