@@ -14,6 +14,7 @@ import { loadPyodide } from 'pyodide';
 import { installEngine, type PackageFiles } from '../src/engine/host';
 import { readPackageFiles } from '../src/engine/node';
 import { DEFAULT_RUN_OPTIONS } from '../src/trace/schema';
+import { CRAWL } from './crawl';
 
 const print = (metric: string, value: number, unit: string) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 1000) / 1000, unit }));
@@ -31,20 +32,13 @@ function filesAt(rev: string): PackageFiles {
   return files;
 }
 
-function crawl(): string {
-  if (process.env.PROGRAM) return readFileSync(process.env.PROGRAM, 'utf8');
-  const bench = readFileSync(new URL('./bench.ts', import.meta.url), 'utf8');
-  const start = bench.indexOf('const CRAWL = `') + 'const CRAWL = `'.length;
-  return bench.slice(start, bench.indexOf('`;', start));
-}
-
 const require = createRequire(import.meta.url);
 const indexURL = dirname(require.resolve('pyodide/package.json')) + '/';
 const engine = async (files: PackageFiles) =>
   installEngine(await loadPyodide({ indexURL, env: { PYTHONHASHSEED: '0' } }), files);
 const [a, b] = [await engine(filesAt(revision)), await engine(readPackageFiles())];
 
-const program = crawl();
+const program = process.env.PROGRAM ? readFileSync(process.env.PROGRAM, 'utf8') : CRAWL;
 const TRACED = { ...DEFAULT_RUN_OPTIONS, maxEvents: 10_000_000, lines: true };
 const UNTRACED = { ...DEFAULT_RUN_OPTIONS, trace: false };
 const wall = (side: typeof a, options: typeof TRACED) =>

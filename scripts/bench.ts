@@ -9,26 +9,10 @@ import { runAndCollect } from '../src/engine/collect';
 import { createNodeEngine } from '../src/engine/node';
 import { DEFAULT_RUN_OPTIONS } from '../src/trace/schema';
 import { batchParser } from '../src/trace/validate';
+import { CRAWL } from './crawl';
 
 const print = (metric: string, value: number, unit: string) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
-
-// A crawler's shape without a network: 10,000 fetches, at most 100 at a time.
-const CRAWL = `
-import asyncio, random
-
-async def fetch(sem, i):
-    async with sem:
-        await asyncio.sleep(random.uniform(0.05, 0.3))
-        return i
-
-async def main():
-    sem = asyncio.Semaphore(100)
-    pages = await asyncio.gather(*(fetch(sem, i) for i in range(10_000)))
-    print(len(pages), "pages")
-
-asyncio.run(main())
-`;
 
 const engine = await createNodeEngine();
 print('pyodide_ready_node', engine.loadMs, 'ms');
