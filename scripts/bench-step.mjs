@@ -37,9 +37,8 @@
 import { loadavg } from 'node:os';
 import { launchChromium } from './chromium.mjs';
 import { profileCpu } from './bench-profile.mjs';
-import {
-  emit, installProbe, measureKeys, measureRandomSeeks, measureSeek, openProgram, report, traceLength,
-} from './bench-probe.mjs';
+import { emit, installProbe, measureKeys, measureRandomSeeks, measureSeek, report } from './bench-probe.mjs';
+import { runStepProgram } from './step-program.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 // 150 a kind: with 60, one run's p95 of the same build moved by 3–4 ms on this machine.
@@ -48,27 +47,6 @@ const WARM_UP = 20;
 // BENCH_REDUCED_MOTION=1 measures with animations off (prefers-reduced-motion).
 const REDUCED_MOTION = process.env.BENCH_REDUCED_MOTION === '1';
 
-// 25 workers × 40 sleeps with line events: about 10,400 trace events.
-const PROGRAM = `import asyncio
-
-
-async def worker(n):
-    total = 0
-    for i in range(40):
-        await asyncio.sleep(0.01 * (n % 5 + 1))
-        total += i
-    print(f"worker {n} total {total}")
-    return total
-
-
-async def main():
-    results = await asyncio.gather(*(worker(n) for n in range(25)))
-    print("sum", sum(results))
-
-
-asyncio.run(main())
-`;
-
 const browser = await launchChromium();
 
 try {
@@ -76,11 +54,7 @@ try {
     viewport: { width: 1280, height: 800 },
     reducedMotion: REDUCED_MOTION ? 'reduce' : 'no-preference',
   });
-  await openProgram(page, url, PROGRAM);
-  await page.getByTestId('run').click();
-  await page.getByTestId('stop').and(page.locator(':disabled')).waitFor({ timeout: 60_000 });
-  await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor();
-  const total = await traceLength(page);
+  const total = await runStepProgram(page, url);
   emit('trace-events', total, 'events');
   // Timings on a shared machine mean little without it: the run-queue length, start and end.
   emit('load-average-1min-start', loadavg()[0], 'runnable');
