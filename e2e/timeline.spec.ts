@@ -83,3 +83,34 @@ test('the timeline: a lane per task, spans where the sleeps end, click to seek, 
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
   expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
 });
+
+test('a lane label under its creator keeps the whole task name; the coroutine name gives way', async ({ page }) => {
+  const app = new App(page);
+  await app.open(`import asyncio
+
+
+async def download_page(n):
+    await asyncio.sleep(n)
+
+
+async def main():
+    await asyncio.gather(download_page(1), download_page(2))
+
+
+asyncio.run(main())
+`);
+  await app.run();
+  const labels = page.getByTestId('timeline-lane-label');
+  await expect(labels).toHaveCount(4);
+  const fits = await labels.evaluateAll((nodes) => nodes.slice(1).map((label) => {
+    const tag = label.querySelector<HTMLElement>('.task-tag')!;
+    const coro = label.querySelector<HTMLElement>('.timeline-coro')!;
+    return { tag: tag.textContent, whole: tag.scrollWidth <= tag.clientWidth, coroCut: coro.scrollWidth > coro.clientWidth };
+  }));
+  expect(fits).toEqual([
+    { tag: 'Task-1', whole: true, coroCut: false },
+    // Nested: "download_page" does not fit beside the tag, and is the one cut.
+    { tag: 'Task-2', whole: true, coroCut: true },
+    { tag: 'Task-3', whole: true, coroCut: true },
+  ]);
+});
