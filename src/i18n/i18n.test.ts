@@ -31,6 +31,17 @@ describe('translate', () => {
     expect(translate('zh-CN', 'controls.stepCount', { n: 3, total: 10 })).toBe('第 3 / 10 步');
   });
 
+  it('ends a sentence once when the message put at its end ends in a full stop of its own', () => {
+    const stopped = phrase('narrate.endOther', { message: phrase('words.stoppedByUser') });
+    expect(sayIn('en', stopped)).toBe('The run ended: Stopped by the user.');
+    expect(sayIn('zh-CN', stopped)).toBe('运行结束：被用户停止。');
+    const hang = phrase('narrate.endOther', { message: 'Thread-1 runs loop.run_forever() (a real one would hang here).' });
+    expect(sayIn('zh-CN', hang)).toBe('运行结束：Thread-1 runs loop.run_forever() (a real one would hang here).');
+    expect(translate('en', 'narrate.error', { exc: 'ZeroDivisionError', message: 'division by zero' }))
+      .toBe('The program raised ZeroDivisionError: division by zero.');
+    expect(translate('en', 'narrate.error', { exc: 'KeyError', message: "'a'" })).toBe("The program raised KeyError: 'a'.");
+  });
+
   it('picks Chinese for any zh browser language, else English', () => {
     expect(localeFromBrowser('zh-CN')).toBe('zh-CN');
     expect(localeFromBrowser('zh-TW')).toBe('zh-CN');

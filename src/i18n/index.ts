@@ -73,12 +73,17 @@ export function setLocale(locale: Locale): void {
 export type Params = Readonly<Record<string, PhraseParam>>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+/** A sentence's own end: a message that has one ends the sentence it is put in. */
+const ENDS_SENTENCE = /[.!?。！？]$/;
+
 /** The sentence for `key` in `locale`, with `{name}` replaced (phrases are worded recursively). */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return DICTIONARIES[locale][key].replace(/\{(\w+)\}([.。]?)/g, (whole, name: string, stop: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? sayIn(locale, value) : String(value);
+    const text = typeof value === 'object' ? sayIn(locale, value) : String(value);
+    // "The run ended: {message}." with "Stopped by the user." would say "user..".
+    return ENDS_SENTENCE.test(text) ? text : text + stop;
   });
 }
 
