@@ -35,3 +35,26 @@ test('a run stopped at a limit continues with a larger budget, from where it sto
   await app.press('End');
   expect((await app.consoleLines()).at(-1)).toBe('day 28');
 });
+
+// A loop left running in a thread that is not a daemon: the program never ends, whatever
+// the budget, so the engine stops it and there is nothing to continue.
+const LOOP_THREAD = `import asyncio
+import threading
+
+loop = asyncio.new_event_loop()
+threading.Thread(target=loop.run_forever).start()
+loop.call_soon_threadsafe(print, "posted")
+`;
+
+test('a run the engine stopped because it would never end is stuck, with no Continue', async ({ page }) => {
+  const app = new App(page);
+  await app.open(LOOP_THREAD);
+  await app.run();
+  const outcome = page.getByTestId('run-outcome');
+  await expect(outcome).toHaveAttribute('data-status', 'limit');
+  await expect(outcome).toContainText('⚠ stuck');
+  await expect(page.getByTestId('continue-run')).toHaveCount(0);
+  await app.press('End');
+  await expect(page.getByTestId('narration')).toContainText('runs loop.run_forever() and nothing will ever stop it');
+  expect(await app.consoleLines()).toEqual(['posted']);
+});

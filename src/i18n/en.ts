@@ -398,6 +398,7 @@ export const en = {
   'outcome.limit.virtual': 'virtual-time limit reached',
   'outcome.limit.real': 'real-time limit reached',
   'outcome.limit.callback': 'a callback never yielded',
+  'outcome.stuck': 'stuck',
   'panels.fold': 'Fold away: {panel}',
   'panels.unfold': 'Show: {panel}',
   'panels.between.editor': 'Resize the program and the panels beside it',

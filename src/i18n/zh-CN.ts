@@ -396,6 +396,7 @@ export const zhCN: Messages = {
   'outcome.limit.virtual': '达到虚拟时间上限',
   'outcome.limit.real': '达到真实时间上限',
   'outcome.limit.callback': '某个回调一直没有让出',
+  'outcome.stuck': '卡住了',
   'panels.fold': '收起：{panel}',
   'panels.unfold': '展开：{panel}',
   'panels.between.editor': '调整程序与右侧面板的宽度',

@@ -12,4 +12,5 @@ export {
 export { phrase, type Phrase, type PhraseParam, type Wording } from './phrase';
 export { linkReason, type LinkWordsKey } from './linkWords';
 export { findMarks, nextMark, type FoundMark, type MarkRule } from './marks';
+export { limitKind, type LimitKind } from './limitKind';
 export { findMistakes, mistakesSoFar, type Mistake, type MistakeKind } from './mistakes';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS } from '../trace/schema';
-import { largerBudgets } from './continueRun';
+import { DEFAULT_RUN_OPTIONS, type RunSummary } from '../trace/schema';
+import { canContinue, largerBudgets } from './continueRun';
+import { getApp } from './store';
 
 describe('largerBudgets', () => {
   it('gives four times the events, virtual time, real time and time per callback, up to the caps', () => {
@@ -13,5 +14,23 @@ describe('largerBudgets', () => {
 
   it('has nothing more to give once both caps are reached', () => {
     expect(largerBudgets({ ...DEFAULT_RUN_OPTIONS, maxEvents: 5_000_000, maxRealMs: 120_000 })).toBeNull();
+  });
+});
+
+describe('canContinue', () => {
+  const stoppedBy = (message: string) => {
+    const summary: RunSummary = { status: 'limit', exitCode: 3, message, events: 40, virtualTime: 9, wallMs: 5 };
+    return { ...getApp(), summary, runOptions: DEFAULT_RUN_OPTIONS, running: false, source: 'p', runSource: 'p' };
+  };
+
+  it('offers a longer run when the run stopped at one of its budgets', () => {
+    expect(canContinue(stoppedBy('event limit reached: 200,000 trace events'))).toBe(true);
+    expect(canContinue(stoppedBy('real-time limit reached: the run took over 10 s of real time'))).toBe(true);
+  });
+
+  it('does not when the engine stopped a program that would never end: a longer run stops there too', () => {
+    expect(canContinue(stoppedBy('Thread-1 (start_loop) runs loop.run_forever() and nothing will ever stop it: '
+      + 'it is not a daemon thread, so the main thread waits for it at exit and the program never ends '
+      + '(a real one would hang here).'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * runs again with larger budgets. Runs are deterministic, so the new trace starts with
  * the old one, and the cursor lands where the old run stopped.
  */
+import { limitKind } from '../model';
 import { CALLBACK_BUDGET_MS, type RunOptions } from '../trace/schema';
 import { runProgram } from './engine';
 import { getApp, setApp, type AppState } from './store';
@@ -29,8 +30,9 @@ export function largerBudgets(options: RunOptions): Partial<RunOptions> | null {
 /** Whether the last run stopped at a budget that a longer run could pass. */
 export function canContinue(state: AppState = getApp()): boolean {
   const { summary, runOptions, running, source, runSource } = state;
-  // Only the program that ran can go on: edited text would be a different run.
-  return !running && summary?.status === 'limit' && source === runSource
+  // Only the program that ran can go on: edited text would be a different run. A run the
+  // engine stopped because it would hang for ever stops at the same place with any budget.
+  return !running && summary?.status === 'limit' && limitKind(summary.message) !== null && source === runSource
     && runOptions !== null && largerBudgets(runOptions) !== null;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { limitKind, outcomeKey } from './outcome';
+import { limitKind } from '../../model';
+import { outcomeKey } from './outcome';
 
 describe('limitKind', () => {
   it('names the budget from each of the engine’s halt messages', () => {
@@ -12,10 +13,10 @@ describe('limitKind', () => {
 });
 
 describe('outcomeKey', () => {
-  it('says finished, the budget a limit ran out of, or the status', () => {
+  it('says finished, the budget a limit ran out of, stuck for a limit that is no budget, or the status', () => {
     expect(outcomeKey('finished', '')).toBe('outcome.finished');
     expect(outcomeKey('limit', 'event limit reached: 5 trace events')).toBe('outcome.limit.events');
-    expect(outcomeKey('limit', 'unknown budget')).toBe('runStatus.limit');
+    expect(outcomeKey('limit', 'Thread-1 runs loop.run_forever() and nothing will ever stop it')).toBe('outcome.stuck');
     expect(outcomeKey('deadlock', 'event limit reached')).toBe('runStatus.deadlock');
   });
 });
