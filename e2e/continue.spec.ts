@@ -57,4 +57,5 @@ test('a run the engine stopped because it would never end is stuck, with no Cont
   await app.press('End');
   await expect(page.getByTestId('narration')).toContainText('runs loop.run_forever() and nothing will ever stop it');
   expect(await app.consoleLines()).toEqual(['posted']);
+  await expect(page.locator('.timeline-panel .panel-note')).toHaveText(/^no tasks, 1 thread ·/);
 });

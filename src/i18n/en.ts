@@ -265,6 +265,7 @@ export const en = {
   'timeline.count': '{n} tasks · wheel zooms, drag pans, click seeks',
   'timeline.countOne': '1 task · wheel zooms, drag pans, click seeks',
   'timeline.threadsOnly': 'no tasks, {n} threads · wheel zooms, drag pans, click seeks',
+  'timeline.threadsOnlyOne': 'no tasks, 1 thread · wheel zooms, drag pans, click seeks',
   'timeline.allAtZero': ' · all at t=0: the steps axis spreads it out',
   'timeline.axis': 'x axis',
   'timeline.axis.time': 'time',

@@ -263,6 +263,7 @@ export const zhCN: Messages = {
   'timeline.count': '{n} 个任务 · 滚轮缩放，拖动平移，点击跳转',
   'timeline.countOne': '1 个任务 · 滚轮缩放，拖动平移，点击跳转',
   'timeline.threadsOnly': '没有任务，{n} 个线程 · 滚轮缩放，拖动平移，点击跳转',
+  'timeline.threadsOnlyOne': '没有任务，1 个线程 · 滚轮缩放，拖动平移，点击跳转',
   'timeline.allAtZero': ' · 全都发生在 t=0：切换到“步骤”轴可以展开',
   'timeline.axis': '横轴',
   'timeline.axis.time': '时间',

@@ -121,7 +121,8 @@ export function TimelinePanel() {
         <h2>{t('timeline.title')}</h2>
         <span className="panel-note">
           {tasks > 0 ? (tasks === 1 ? t('timeline.countOne') : t('timeline.count', { n: tasks }))
-            : threads > 0 ? t('timeline.threadsOnly', { n: threads }) : t('timeline.empty')}
+            : threads > 1 ? t('timeline.threadsOnly', { n: threads })
+              : threads === 1 ? t('timeline.threadsOnlyOne') : t('timeline.empty')}
           {timeline.lastSeq > 0 && timeline.lastT === 0 && mode === 'time' ? t('timeline.allAtZero') : ''}
         </span>
         <div className="timeline-tools">
