@@ -50,9 +50,12 @@ describe('drawing the timeline', () => {
     // 1 s is 67 px here: "sleep(1) until t=1" (126 px) does not fit, the 3 s one (200 px) does.
     const texts = narrow.texts.map((t) => t.text);
     expect(texts).toContain('sleep(3) until t=3');
-    const cut = texts.find((t) => t.startsWith('sleep(1'));
-    expect(cut).toMatch(/^sleep\(1.*…$/);
-    expect(cut!.length * 7).toBeLessThanOrEqual(67 - 8);
+    const cut = texts.find((t) => t.startsWith('sleep(') && t !== 'sleep(3) until t=3');
+    expect(cut).toMatch(/^sleep\(.*…$/);
+    // Inside the span, clear of the run mark it starts at (7 px) and of its end (4 px).
+    expect(cut!.length * 7).toBeLessThanOrEqual(67 - 11);
+    const start = narrow.texts.find((t) => t.text === cut)!;
+    expect(start.x).toBeGreaterThanOrEqual(7);
     const tiny = new RecordingPainter();
     drawTimeline(tiny, scene('time', 30));
     expect(tiny.texts).toEqual([]);

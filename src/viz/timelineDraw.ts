@@ -77,6 +77,7 @@ function look(span: TimelineSpan, colour: string, theme: TimelineTheme): { share
   }
 }
 
+const LABEL_INSET_PX = 7;
 const MIN_LABEL_PX = 24;
 
 /** The label, or its start with an ellipsis when only part fits (null when too little would). */
@@ -103,7 +104,8 @@ function drawSpan(p: Painter, scene: Scene, span: TimelineSpan, colour: string, 
   if (span.kind === 'pending') p.outline(x0, top, w, h, colour, true);
   if (span.kind === 'suspended') {
     p.line(x0, top + h - 1, x0 + w, top + h - 1, colour, 2);
-    const left = Math.max(x0, 0) + 4;
+    // Clear of the run mark the span starts at, which read as a colon before the label.
+    const left = Math.max(x0, 0) + LABEL_INSET_PX;
     const room = Math.min(x0 + w, scene.width) - left - 4;
     if (room > MIN_LABEL_PX) {
       const label = fitted(p, scene.wording ? scene.wording(span.label) : span.label, room);
