@@ -89,3 +89,26 @@ test('buttons step by callback, and a #code= program survives a reload', async (
   await page.goto('/');
   await expect(page.getByTestId('editor')).toContainText('fetch("middle", 0.2)', { timeout: 30_000 });
 });
+
+test('stepping into a line out of the editor\'s sight scrolls the editor to it', async ({ page }) => {
+  // 40 lines of notes between the top and the coroutine: its await, line 46, is below the editor.
+  const notes = Array.from({ length: 40 }, (_, i) => `# note ${i + 1}`).join('\n');
+  const app = new App(page);
+  await app.open(`import asyncio\n\n${notes}\n\n\nasync def main():\n    await asyncio.sleep(0.1)\n    print("done")\n\n\nasyncio.run(main())\n`);
+  await expect(page.getByTestId('editor')).toContainText('import asyncio', { timeout: 30_000 });
+  await app.run();
+  const editor = page.getByTestId('editor');
+  const lineNumber = (n: number) => editor.locator('.line-numbers').getByText(String(n), { exact: true });
+  await expect(lineNumber(1)).toBeVisible();
+  await expect(lineNumber(46)).toHaveCount(0);
+  const narration = page.getByTestId('narration');
+  for (let i = 0; i < 40 && !/runs line 46\./.test(await narration.innerText()); i++) await app.press('ArrowRight');
+  await expect(narration).toHaveText(/^Task-\d+ runs line 46\.$/);
+  // The line and the band drawn over it are in sight, inside the editor.
+  const box = (await editor.boundingBox())!;
+  const line = (await lineNumber(46).boundingBox())!;
+  expect(line.y).toBeGreaterThanOrEqual(box.y);
+  expect(line.y + line.height).toBeLessThanOrEqual(box.y + box.height);
+  const band = (await editor.locator('.current-line').boundingBox())!;
+  expect(Math.abs(band.y - line.y)).toBeLessThan(2);
+});

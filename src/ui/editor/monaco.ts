@@ -82,6 +82,15 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
   let flash = editor.createDecorationsCollection();
   const overlays = createOverlays(host, editor, monaco.editor.EditorOption.lineHeight);
   const stopFollowingLook = onLookChange(() => monaco.editor.setTheme(monacoTheme()));
+  // Stepping follows the program as a debugger does: a current line that is out of sight,
+  // or cut by the editor's edge, comes to the middle. Checked by arithmetic, not by asking
+  // Monaco to reveal, which would cost a pass through its view on every step.
+  const follow = (line: number) => {
+    const lineHeight = editor.getOption(monaco.editor.EditorOption.lineHeight);
+    const { height, horizontalScrollbarHeight } = editor.getLayoutInfo();
+    const top = editor.getTopForLineNumber(line) - editor.getScrollTop();
+    if (top < 0 || top + lineHeight > height - horizontalScrollbarHeight) editor.revealLineInCenter(line);
+  };
 
   editor.onDidChangeModelContent(() => callbacks.onChange(model.getValue()));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun());
@@ -121,6 +130,7 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
     },
     setCurrentLine(current) {
       overlays.setCurrentLine(current);
+      if (current) follow(current.line);
     },
     setBadges(byLine) {
       overlays.setBadges(byLine);
