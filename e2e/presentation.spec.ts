@@ -41,6 +41,17 @@ test('P toggles presentation mode; PageDown and PageUp step; the side panels and
   await expect(page.getByTestId('narration')).not.toHaveText(/Press Run/);
   await app.press('PageUp');
   expect((await app.position()).step).toBe(before + 2);
+  // The panels under the narration stay put while its sentences wrap to one line or two.
+  const editorTops = new Set<number>();
+  const lineCounts = new Set<number>();
+  for (let i = 0; i < 25; i++) {
+    await app.press('PageDown');
+    editorTops.add(Math.round((await page.getByTestId('editor').boundingBox())!.y));
+    lineCounts.add(await page.getByTestId('narration').evaluate((p) =>
+      Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))));
+  }
+  expect([...lineCounts].sort()).toEqual([1, 2]);
+  expect([...editorTops]).toHaveLength(1);
 
   await app.press('P');
   await expect(root).not.toHaveClass(/presentation/);
