@@ -85,12 +85,21 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
   // Stepping follows the program as a debugger does: a current line that is out of sight,
   // or cut by the editor's edge, comes to the middle. Checked by arithmetic, not by asking
   // Monaco to reveal, which would cost a pass through its view on every step.
+  // Before the editor is laid out (it is created hidden) there is nothing to measure: the
+  // line is followed again once it is.
+  let followed: number | null = null;
   const follow = (line: number) => {
+    followed = line;
     const lineHeight = editor.getOption(monaco.editor.EditorOption.lineHeight);
-    const { height, horizontalScrollbarHeight } = editor.getLayoutInfo();
+    const { height, horizontalScrollbarHeight, contentWidth } = editor.getLayoutInfo();
+    // The horizontal scrollbar covers the last line only when it is shown (a line too wide).
+    const room = height - (editor.getScrollWidth() > contentWidth ? horizontalScrollbarHeight : 0);
+    if (room < 2 * lineHeight) return;
     const top = editor.getTopForLineNumber(line) - editor.getScrollTop();
-    if (top < 0 || top + lineHeight > height - horizontalScrollbarHeight) editor.revealLineInCenter(line);
+    if (top + lineHeight <= 0 || top >= room) editor.revealLineInCenter(line);
+    else if (top < 0 || top + lineHeight > room) editor.revealLine(line);  // cut by an edge: the least scroll
   };
+  editor.onDidLayoutChange(() => { if (followed !== null) follow(followed); });
 
   editor.onDidChangeModelContent(() => callbacks.onChange(model.getValue()));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.onRun());
@@ -131,6 +140,7 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
     setCurrentLine(current) {
       overlays.setCurrentLine(current);
       if (current) follow(current.line);
+      else followed = null;
     },
     setBadges(byLine) {
       overlays.setBadges(byLine);
