@@ -10,6 +10,30 @@ function editorFontSize(): number {
   return Math.round(parseFloat(getComputedStyle(document.body).fontSize) || 15);
 }
 
+/**
+ * Calls `then` once the browser reports the page's first contentful paint, or after
+ * `fallbackMs` where it reports none (a page opened in a background tab paints late).
+ * Returns a function that cancels the wait.
+ */
+function afterFirstPaint(then: () => void, fallbackMs = 1500): () => void {
+  let observer: PerformanceObserver | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => { observer?.disconnect(); clearTimeout(timer); };
+  const go = () => { stop(); then(); };
+  if (performance.getEntriesByName('first-contentful-paint').length > 0) {
+    timer = setTimeout(go, 0);
+    return stop;
+  }
+  timer = setTimeout(go, fallbackMs);
+  if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) go();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  }
+  return stop;
+}
+
 /** Until Monaco arrives (a few MB), a plain text area keeps the page usable. */
 function FallbackEditor({ readOnly }: { readOnly: boolean }) {
   const source = useApp((s) => s.source);
@@ -88,14 +112,13 @@ export function EditorPanel() {
       }, useApp.getState().embed !== null);
       setHandle(created);
     }, (err: unknown) => setLoadError(String(err)));
-    // Monaco (~840 KiB gzipped) is asked for once the first frame is painted: the page's
-    // own script and the program's text come first. Started from the effect itself, the
-    // request went out before that paint (bench-load counted 980 KiB before it, not 170).
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => { timer = setTimeout(() => void load(), 0); });
+    // Monaco (~840 KiB gzipped) is asked for once the page's first contentful paint is
+    // reported: the page's own script and the program's text come first. Started from the
+    // effect itself, the request went out before that paint (bench-load counted 980 KiB
+    // before it, not 170); one frame later was not enough on a busy machine either.
+    const stopWaiting = afterFirstPaint(() => void load());
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      stopWaiting();
       cancelled = true;
       created?.dispose();
       setHandle(null);
