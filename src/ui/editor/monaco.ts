@@ -82,9 +82,9 @@ export function createEditor(host: HTMLElement, text: string, fontSize: number, 
   let flash = editor.createDecorationsCollection();
   const overlays = createOverlays(host, editor, monaco.editor.EditorOption.lineHeight);
   const stopFollowingLook = onLookChange(() => monaco.editor.setTheme(monacoTheme()));
-  // Stepping follows the program as a debugger does: a current line that is out of sight,
-  // or cut by the editor's edge, comes to the middle. Checked by arithmetic, not by asking
-  // Monaco to reveal, which would cost a pass through its view on every step.
+  // Stepping follows the program as a debugger does: a current line out of sight comes to
+  // the middle, one cut by the editor's edge scrolls just into view. Checked by arithmetic,
+  // not by asking Monaco to reveal, which would cost a pass through its view on every step.
   // Before the editor is laid out (it is created hidden) there is nothing to measure: the
   // line is followed again once it is.
   let followed: number | null = null;
