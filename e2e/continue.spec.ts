@@ -25,6 +25,7 @@ test('a run stopped at a limit continues with a larger budget, from where it sto
   await app.press('End');
   const before = await app.consoleLines();
   expect(before.at(-1)).toBe('day 7');
+  await expect(page.getByTestId('running-now')).toHaveText('nothing — the run was stopped here');
   const stoppedAt = (await app.position()).step;
 
   await page.getByTestId('continue-run').click();

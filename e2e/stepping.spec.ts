@@ -33,6 +33,7 @@ test('Run, End and Home: the whole output, every task done, then an empty consol
   await expect(cards).toHaveCount(4);
   for (const card of await cards.all()) await expect(card).toHaveAttribute('data-state', 'done');
   await expect(page.getByTestId('task-card').and(page.locator('[data-task-name="Task-1"]'))).toContainText('main()');
+  await expect(page.getByTestId('running-now')).toHaveText('nothing — the program has ended');
 
   await app.press('Home');
   await expect(page.getByTestId('console-line')).toHaveCount(0);

@@ -150,6 +150,7 @@ export const en = {
   'loop.since': 'since t={t}',
   'loop.more': '+{n} more',
   'loop.idle.ended': 'nothing — the program has ended',
+  'loop.idle.stopped': 'nothing — the run was stopped here',
   'loop.idle.clock': 'nothing ready: the loop waits for the next timer',
   'loop.idle.between': 'the loop itself, between callbacks',
   'loop.idle.topLevel': 'top-level code (no loop running)',

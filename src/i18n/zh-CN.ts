@@ -149,6 +149,7 @@ export const zhCN: Messages = {
   'loop.since': '开始于 t={t}',
   'loop.more': '还有 {n} 个',
   'loop.idle.ended': '无——程序已结束',
+  'loop.idle.stopped': '无——运行在这里被停下了',
   'loop.idle.clock': '没有就绪的回调：循环在等下一个定时器',
   'loop.idle.between': '事件循环本身，在两个回调之间',
   'loop.idle.topLevel': '顶层代码（没有运行中的循环）',

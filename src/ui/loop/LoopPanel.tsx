@@ -21,7 +21,9 @@ function RunningNow({ snapshot }: { snapshot: LoopSnapshot }) {
       </span>
     );
   } else if (snapshot.ended) {
-    body = <span className="idle">{t('loop.idle.ended')}</span>;
+    // A run cut short (a limit, Stop, a deadlock) did not end: it was stopped there.
+    const finished = ['finished', 'raised', 'syntax-error'].includes(snapshot.ended.status);
+    body = <span className="idle">{t(finished ? 'loop.idle.ended' : 'loop.idle.stopped')}</span>;
   } else if (event?.kind === 'clock') {
     body = <span className="idle">{t('loop.idle.clock')}</span>;
   } else if (snapshot.loopRunning) {
