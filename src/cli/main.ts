@@ -1,7 +1,7 @@
 // `loopscope`: run a Python asyncio program on the virtual-time loop from a terminal.
 import { writeFileSync } from 'node:fs';
 import { createNodeEngine } from '../engine/node';
-import { TRACE_VERSION, type TraceEvent } from '../trace/schema';
+import { cutShort, TRACE_VERSION, type TraceEvent } from '../trace/schema';
 import { parseCommandLine, USAGE, type RunCommand } from './args';
 import { readNetwork, readProgram } from './files';
 import { link } from './link';
@@ -35,7 +35,7 @@ async function run(cmd: RunCommand): Promise<number> {
     const trace = { version: TRACE_VERSION, program, options: cmd.options, summary, events: kept };
     writeFileSync(cmd.tracePath, JSON.stringify(trace));
   }
-  if (summary.status === 'limit' || summary.status === 'deadlock' || summary.status === 'stopped') {
+  if (cutShort(summary.status)) {
     process.stderr.write(`loopscope: ${summary.message}\n`);
   }
   return summary.exitCode;

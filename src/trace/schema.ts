@@ -31,6 +31,11 @@ export type WaitKind =
   | 'queue' | 'lock' | 'semaphore' | 'event' | 'condition' | 'taskgroup' | 'io' | 'other';
 export type RunStatus = 'finished' | 'raised' | 'deadlock' | 'limit' | 'stopped' | 'syntax-error';
 
+/** A run the engine or the user cut short (a limit, a deadlock, Stop): it did not end by itself. */
+export function cutShort(status: RunStatus): boolean {
+  return status === 'limit' || status === 'deadlock' || status === 'stopped';
+}
+
 /** One coroutine frame of an await chain, outermost first. */
 export interface ChainFrame { fn: string; line: number; user: boolean }
 

@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import { formatClock, formatSeconds, handleLabel, ioDescription, scheduleCause, type LoopSnapshot } from '../../model';
 import { useApp } from '../../store';
+import { cutShort } from '../../trace/schema';
 import { taskColours } from '../colours';
 import { useSay, useT } from '../../i18n';
 import { QueueList } from './QueueList';
@@ -21,9 +22,7 @@ function RunningNow({ snapshot }: { snapshot: LoopSnapshot }) {
       </span>
     );
   } else if (snapshot.ended) {
-    // A run cut short (a limit, Stop, a deadlock) did not end: it was stopped there.
-    const finished = ['finished', 'raised', 'syntax-error'].includes(snapshot.ended.status);
-    body = <span className="idle">{t(finished ? 'loop.idle.ended' : 'loop.idle.stopped')}</span>;
+    body = <span className="idle">{t(cutShort(snapshot.ended.status) ? 'loop.idle.stopped' : 'loop.idle.ended')}</span>;
   } else if (event?.kind === 'clock') {
     body = <span className="idle">{t('loop.idle.clock')}</span>;
   } else if (snapshot.loopRunning) {
